@@ -1,0 +1,210 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  addReviewer,
+  exportTips,
+  initialiseDesk,
+  recoverReviewer,
+  revokeReviewer,
+  unlockReviewer,
+  unlockWithRecoveryKey,
+  type CoreDeps,
+  type UnlockedDesks,
+} from '../core/index.js';
+import { CliUsageError } from './cli-errors.js';
+import { readSecretFile, secretFromFileOrPrompt } from './secret-input.js';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse<O extends Options>(args: readonly string[], options: O, positionals = 0) {
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: positionals > 0, strict: true });
+    if (parsed.positionals.length > positionals) throw new CliUsageError('too many arguments');
+    return parsed;
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+}
+
+function required(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new CliUsageError(`${flag} is required`);
+  return value;
+}
+
+const decoder = new TextDecoder();
+
+/** Unlocks desk keys with a reviewer's passphrase or with the recovery key. */
+async function unlockFor(
+  deps: CoreDeps,
+  values: { reviewer?: string | boolean | undefined; 'passphrase-file'?: string | boolean | undefined; 'recovery-key-file'?: string | boolean | undefined },
+  reviewerFlag = '--reviewer',
+  passphraseFlag = '--passphrase-file',
+): Promise<UnlockedDesks> {
+  const recoveryFile = values['recovery-key-file'];
+  if (typeof recoveryFile === 'string') {
+    const key = readSecretFile(recoveryFile);
+    try {
+      return unlockWithRecoveryKey(deps, decoder.decode(key));
+    } finally {
+      key.fill(0);
+    }
+  }
+  const name = required(values.reviewer, `${reviewerFlag} (or --recovery-key-file)`);
+  const passphraseFile = values['passphrase-file'];
+  const passphrase = await secretFromFileOrPrompt(typeof passphraseFile === 'string' ? passphraseFile : undefined, `Passphrase for ${name} (${passphraseFlag}): `);
+  try {
+    return await unlockReviewer(deps, name, passphrase);
+  } finally {
+    passphrase.fill(0);
+  }
+}
+
+export async function initCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    reviewer: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    'recovery-key-out': { type: 'string' },
+    desk: { type: 'string' },
+  });
+  const name = required(values.reviewer, '--reviewer');
+  const out = required(values['recovery-key-out'], '--recovery-key-out');
+  const passphrase = await secretFromFileOrPrompt(values['passphrase-file'], `New passphrase for ${name}: `);
+  try {
+    const result = await initialiseDesk(deps, { reviewerName: name, passphrase, ...(values.desk ? { deskName: values.desk } : {}) });
+    try {
+      // wx: never overwrite an existing file; 0600: only the operator may read it
+      writeFileSync(out, `${result.recoveryKey}\n`, { mode: 0o600, flag: 'wx' });
+    } catch {
+      io.err(`tipline: could not write the recovery key to ${out}; it is printed below ONCE. Copy it now.\n${result.recoveryKey}\n`);
+      return 1;
+    }
+    io.out(`Initialised desk with admin reviewer ${name}.\nRecovery key written to ${out}: print it, store it offline, then delete the file.\n`);
+    return 0;
+  } finally {
+    passphrase.fill(0);
+  }
+}
+
+export async function exportCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    reviewer: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    'recovery-key-file': { type: 'string' },
+  });
+  const unlocked = await unlockFor(deps, values);
+  const deskNames = new Map(deps.store.listDesks().map((d) => [d.id, d.name]));
+  let failures = 0;
+  try {
+    for (const item of exportTips(deps, unlocked)) {
+      if (!item.ok) {
+        failures++;
+        io.err(`tipline: tip ${item.tip.id} ${item.reason === 'damaged' ? 'is damaged and could not be decrypted' : 'is sealed to a desk key you hold no grant for'}; skipped\n`);
+        continue;
+      }
+      const { tip, content } = item;
+      // The Telegram chat id stays sealed: an export may end up in a file.
+      const line = {
+        id: tip.id,
+        receivedAt: new Date(tip.receivedAt).toISOString(),
+        channel: tip.channel,
+        status: tip.status,
+        desk: deskNames.get(tip.deskId) ?? tip.deskId,
+        language: content.language,
+        fields: content.fields,
+        attachments: content.attachments.map(({ id, name, type, size }) => ({ id, name, type, size })),
+      };
+      io.out(`${JSON.stringify(line)}\n`);
+    }
+  } finally {
+    unlocked.wipe();
+  }
+  if (failures > 0) io.err(`tipline: ${failures} tip(s) could not be exported\n`);
+  return failures > 0 ? 1 : 0;
+}
+
+export async function reviewerCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'list': {
+      parse(rest, {});
+      for (const r of deps.store.listReviewers()) {
+        io.out(`${r.name}\t${r.role}\t${r.revokedAt === null ? 'active' : 'revoked'}\t${new Date(r.createdAt).toISOString()}\n`);
+      }
+      return 0;
+    }
+    case 'add': {
+      const { values, positionals } = parse(
+        rest,
+        {
+          admin: { type: 'boolean' },
+          'passphrase-file': { type: 'string' },
+          by: { type: 'string' },
+          'by-passphrase-file': { type: 'string' },
+          'recovery-key-file': { type: 'string' },
+        },
+        1,
+      );
+      const name = required(positionals[0], 'the new reviewer NAME');
+      const grantor = await unlockFor(
+        deps,
+        { reviewer: values.by, 'passphrase-file': values['by-passphrase-file'], 'recovery-key-file': values['recovery-key-file'] },
+        '--by',
+        '--by-passphrase-file',
+      );
+      try {
+        const passphrase = await secretFromFileOrPrompt(values['passphrase-file'], `New passphrase for ${name}: `);
+        try {
+          await addReviewer(deps, grantor, { name, passphrase, role: values.admin ? 'admin' : 'reviewer' });
+        } finally {
+          passphrase.fill(0);
+        }
+      } finally {
+        grantor.wipe();
+      }
+      io.out(`Added reviewer ${name}.\n`);
+      return 0;
+    }
+    case 'revoke': {
+      const { values, positionals } = parse(rest, { 'no-rotate': { type: 'boolean' } }, 1);
+      const name = required(positionals[0], 'the reviewer NAME');
+      revokeReviewer(deps, name, { rotate: !values['no-rotate'] });
+      io.out(`Revoked ${name}.${values['no-rotate'] ? '' : ' Desk keys rotated: tips from now on are sealed to a key they never held.'}\n`);
+      return 0;
+    }
+    default:
+      throw new CliUsageError('reviewer takes list, add or revoke');
+  }
+}
+
+export async function recoverCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    reviewer: { type: 'string' },
+    'recovery-key-file': { type: 'string' },
+    'passphrase-file': { type: 'string' },
+  });
+  const name = required(values.reviewer, '--reviewer');
+  const key = readSecretFile(required(values['recovery-key-file'], '--recovery-key-file'));
+  const passphrase = await secretFromFileOrPrompt(values['passphrase-file'], `New passphrase for ${name}: `);
+  try {
+    await recoverReviewer(deps, decoder.decode(key), { name, passphrase });
+  } finally {
+    key.fill(0);
+    passphrase.fill(0);
+  }
+  io.out(`Reviewer ${name} can log in with the new passphrase and holds every desk key again.\n`);
+  return 0;
+}
+
+export async function backupCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const out = required(values.out, '--out');
+  await deps.store.backupTo(out);
+  io.out(`Backup written to ${out} and verified (integrity_check ok).\n`);
+  return 0;
+}

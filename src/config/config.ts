@@ -1,0 +1,77 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Raised for a bad environment; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Tips per client per hour; 0 turns tip rate limiting off (loopback load tests only). */
+  readonly rateLimitPerHour: number;
+  readonly telegram: {
+    readonly enabled: boolean;
+    readonly apiRoot: string;
+    readonly webhookUrl: string | undefined;
+  };
+}
+
+/** Kept apart from Config so that Config can be logged and passed around freely. */
+export interface Secrets {
+  readonly telegramBotToken: string | undefined;
+  readonly telegramWebhookSecret: string | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return Number(raw);
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL`);
+  }
+}
+
+/** Parses the environment once at start-up. The only reader of process.env. */
+export function loadConfig(env: Env = process.env): { config: Config; secrets: Secrets } {
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) throw new ConfigError('HOST must be a host name or IP address');
+  const dataDirRaw = env.TIPLINE_DATA_DIR && env.TIPLINE_DATA_DIR !== '' ? env.TIPLINE_DATA_DIR : './data';
+  const token = env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_BOT_TOKEN !== '' ? env.TELEGRAM_BOT_TOKEN : undefined;
+  if (token !== undefined && !/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/.test(token)) {
+    throw new ConfigError('TELEGRAM_BOT_TOKEN does not look like a Bot API token (digits:letters)');
+  }
+  const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET && env.TELEGRAM_WEBHOOK_SECRET !== '' ? env.TELEGRAM_WEBHOOK_SECRET : undefined;
+  if (webhookSecret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -');
+  }
+  return {
+    config: {
+      host,
+      port: integer(env, 'PORT', 8080, 1, 65_535),
+      dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw),
+      rateLimitPerHour: integer(env, 'TIPLINE_RATE_LIMIT', 20, 0, 1_000_000),
+      telegram: {
+        enabled: token !== undefined,
+        apiRoot: httpUrl(env, 'TELEGRAM_API_ROOT') ?? 'https://api.telegram.org',
+        webhookUrl: httpUrl(env, 'TELEGRAM_WEBHOOK_URL'),
+      },
+    },
+    secrets: { telegramBotToken: token, telegramWebhookSecret: webhookSecret },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Sodium } from '../crypto/sodium.js';
+import type { KdfParams } from '../crypto/kdf.js';
+import type { Clock, Random, Store } from './ports.js';
+
+/** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean>): void;
+  warn(event: string, fields?: Record<string, string | number | boolean>): void;
+  error(event: string, fields?: Record<string, string | number | boolean>): void;
+}
+
+export interface IntakeLimits {
+  readonly maxMessageChars: number;
+  readonly maxFieldChars: number;
+  readonly maxAttachments: number;
+  readonly maxAttachmentBytesTotal: number;
+}
+
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
+  maxMessageChars: 20_000,
+  maxFieldChars: 500,
+  maxAttachments: 5,
+  maxAttachmentBytesTotal: 25 * 1024 * 1024,
+};
+
+/** Everything core needs, built once at start-up (src/main.ts) or per test. */
+export interface CoreDeps {
+  readonly sodium: Sodium;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly logger: Logger;
+  /** Cost of argon2id for new passphrases and codenames. Only tests lower it. */
+  readonly kdfParams: KdfParams;
+  readonly intakeLimits: IntakeLimits;
+}
+
+/** Randomness from libsodium's CSPRNG. */
+export function createSodiumRandom(sodium: Sodium): Random {
+  return {
+    bytes: (length) => sodium.randombytes_buf(length),
+    uniform: (upperBound) => sodium.randombytes_uniform(upperBound),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Receipt times are kept only to the hour, so a stored time cannot pin down a moment. */
+export function roundDownToHour(ms: number): number {
+  return Math.floor(ms / HOUR_MS) * HOUR_MS;
+}

@@ -1,0 +1,31 @@
+/**
+ * The closed set of failures core reports. Adapters map each code to an HTTP status, a bot
+ * reply or a CLI exit code in one place; messages here are for logs and never hold user data.
+ */
+export type DomainErrorCode =
+  | 'invalid_input'
+  | 'too_large'
+  | 'bad_envelope'
+  | 'rate_limited'
+  | 'not_found'
+  | 'bad_credentials'
+  | 'forbidden'
+  | 'already_initialised'
+  | 'not_initialised'
+  | 'conflict'
+  | 'damaged';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string = code,
+    /** Which input field was wrong, for re-rendering a form; never the value. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (error: unknown, code?: DomainErrorCode): error is DomainError =>
+  error instanceof DomainError && (code === undefined || error.code === code);

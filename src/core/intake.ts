@@ -1,0 +1,109 @@
+import {
+  CODENAME_DIGITS,
+  createAttachmentKey,
+  deriveInboxKeys,
+  encryptAttachment,
+  formatCodename,
+  sealTipEnvelope,
+  utf8,
+  wipe,
+  type InboxKeys,
+  type KdfParams,
+} from '../crypto/index.js';
+import { DomainError } from './errors.js';
+import { hexToBytes, newRandomId } from './ids.js';
+import { CODENAME_KDF_META, CODENAME_SALT_META } from './keys.js';
+import { roundDownToHour, type CoreDeps } from './deps.js';
+import { TIP_CONTENT_VERSION, sanitizeFileName, validateSubmission, type AttachmentRef, type TipContent, type TipSubmission } from './tip-content.js';
+import type { AttachmentId, AttachmentRecord, DeskRecord, TipId } from './ports.js';
+
+export interface TipReceipt {
+  readonly tipId: TipId;
+  /** Shown to the tipster once; the server keeps only a hash of a key derived from it. */
+  readonly codename: string;
+}
+
+function chooseDesk(deps: CoreDeps, deskName: string | undefined): DeskRecord {
+  const desk = deskName === undefined ? deps.store.listDesks()[0] : deps.store.getDeskByName(deskName);
+  if (!desk) {
+    throw deskName === undefined
+      ? new DomainError('not_initialised', 'tipline has no desk yet; run tipline init')
+      : new DomainError('invalid_input', 'unknown desk', 'desk');
+  }
+  return desk;
+}
+
+/** The instance salt and cost for codename derivation, fixed at init so codenames keep working. */
+export function codenameKdf(deps: CoreDeps): { salt: Uint8Array; params: KdfParams } {
+  const salt = deps.store.getMeta(CODENAME_SALT_META);
+  const params = deps.store.getMeta(CODENAME_KDF_META);
+  if (!salt || !params) throw new DomainError('not_initialised', 'tipline is not initialised; run tipline init');
+  return { salt, params: JSON.parse(new TextDecoder().decode(params)) as KdfParams };
+}
+
+function newCodename(deps: CoreDeps): { display: string; digits: string } {
+  let digits = '';
+  for (let i = 0; i < CODENAME_DIGITS; i++) digits += String(deps.random.uniform(10));
+  return { display: formatCodename(digits), digits };
+}
+
+/**
+ * Accepts a tip from any channel and seals it before anything touches the disk: each
+ * attachment under its own key, and the fields, attachment keys and reply route in one
+ * envelope to the desk's current key. Returns the codename to show the tipster once.
+ */
+export async function submitTip(deps: CoreDeps, submission: TipSubmission): Promise<TipReceipt> {
+  const { sodium, store, random } = deps;
+  const { fields, attachments } = validateSubmission(submission, deps.intakeLimits);
+  const desk = chooseDesk(deps, submission.deskName);
+  const deskKey = store.getActiveDeskKey(desk.id);
+  if (!deskKey) throw new DomainError('not_initialised', 'desk has no key');
+  const kdf = codenameKdf(deps);
+
+  const tipId = newRandomId<TipId>(random);
+  const codename = newCodename(deps);
+  let inbox: InboxKeys | undefined;
+  const keys: Uint8Array[] = [];
+  let plaintext: Uint8Array | undefined;
+  try {
+    inbox = await deriveInboxKeys(sodium, codename.digits, kdf.salt, kdf.params);
+    const records: AttachmentRecord[] = [];
+    const refs: AttachmentRef[] = [];
+    for (const file of attachments) {
+      const key = createAttachmentKey(sodium);
+      keys.push(key);
+      const id = newRandomId<AttachmentId>(random);
+      records.push({ id, tipId, ciphertext: encryptAttachment(sodium, key, file.bytes) });
+      refs.push({ id, key: sodium.to_base64(key), name: sanitizeFileName(file.name), type: file.mediaType, size: file.bytes.length });
+    }
+    const content: TipContent = {
+      v: TIP_CONTENT_VERSION,
+      channel: submission.channel,
+      language: submission.language,
+      fields,
+      attachments: refs,
+      ...(submission.replyRoute ? { replyRoute: submission.replyRoute } : {}),
+    };
+    plaintext = utf8(JSON.stringify(content));
+    const envelope = sealTipEnvelope(sodium, { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey }, plaintext);
+    store.insertTip(
+      {
+        id: tipId,
+        deskId: desk.id,
+        deskKeyId: deskKey.id,
+        channel: submission.channel,
+        status: 'new',
+        assigneeId: null,
+        receivedAt: roundDownToHour(deps.clock()),
+        envelope,
+      },
+      { lookupId: inbox.lookupId, tipId, replyPublicKey: inbox.replyPublicKey },
+      records,
+    );
+    // never log: tip text, codename, attachment names, reply route
+    deps.logger.info('tip.received', { channel: submission.channel, attachments: records.length });
+    return { tipId, codename: codename.display };
+  } finally {
+    wipe(sodium, plaintext, inbox?.replySecretKey, ...keys);
+  }
+}

@@ -1,0 +1,333 @@
+import {
+  constantTimeEqual,
+  CryptoFormatError,
+  createDeskKeyPair,
+  createRecoveryKey,
+  createReviewerKeyPair,
+  deriveReviewerSecrets,
+  formatRecoveryKey,
+  KDF_SALT_BYTES,
+  openDeskGrant,
+  parseRecoveryKey,
+  sealDeskGrant,
+  unwrapReviewerKey,
+  wipe,
+  wrapReviewerKey,
+  type DeskKeyPair,
+} from '../crypto/index.js';
+import { DomainError } from './errors.js';
+import { bytesToHex, hexToBytes, newRandomId } from './ids.js';
+import type { CoreDeps } from './deps.js';
+import type {
+  DeskId,
+  DeskKeyId,
+  DeskKeyRecord,
+  ReviewerCredentials,
+  ReviewerId,
+  ReviewerRecord,
+  ReviewerRole,
+} from './ports.js';
+
+export const CODENAME_SALT_META = 'codename_salt';
+export const CODENAME_KDF_META = 'codename_kdf_params';
+export const DEFAULT_DESK_NAME = 'main';
+const MIN_PASSPHRASE_CHARS = 12;
+const MAX_PASSPHRASE_BYTES = 1024;
+const REVIEWER_NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
+
+/** Desk secret keys unlocked for a session or a command. Call wipe() when done. */
+export interface UnlockedDesks {
+  readonly deskKeys: ReadonlyMap<DeskKeyId, DeskKeyPair>;
+  wipe(): void;
+}
+
+export interface UnlockedReviewer extends UnlockedDesks {
+  readonly reviewer: ReviewerRecord;
+}
+
+function unlockedDesks(sodium: CoreDeps['sodium'], keys: Map<DeskKeyId, DeskKeyPair>): UnlockedDesks {
+  return {
+    deskKeys: keys,
+    wipe: () => {
+      for (const key of keys.values()) wipe(sodium, key.secretKey);
+      keys.clear();
+    },
+  };
+}
+
+/** Rejects reviewer names that are not short plain identifiers. */
+export function assertReviewerName(name: string): void {
+  if (!REVIEWER_NAME.test(name)) {
+    throw new DomainError('invalid_input', 'reviewer names are 1-64 letters, digits, dot, dash or underscore', 'name');
+  }
+}
+
+/** New passphrases: at least 12 characters, bounded so argon2 input stays small. */
+export function assertNewPassphrase(passphrase: Uint8Array): void {
+  const chars = [...new TextDecoder().decode(passphrase)].length;
+  if (chars < MIN_PASSPHRASE_CHARS) {
+    throw new DomainError('invalid_input', `passphrases need at least ${MIN_PASSPHRASE_CHARS} characters`, 'passphrase');
+  }
+  if (passphrase.length > MAX_PASSPHRASE_BYTES) throw new DomainError('too_large', 'passphrase is too long', 'passphrase');
+}
+
+/** A fresh personal keypair wrapped under `passphrase`. The secret key is returned for granting; wipe it. */
+async function createCredentials(
+  deps: CoreDeps,
+  reviewerId: ReviewerId,
+  passphrase: Uint8Array,
+): Promise<{ credentials: ReviewerCredentials; secretKey: Uint8Array }> {
+  const { sodium, random, kdfParams } = deps;
+  const salt = random.bytes(KDF_SALT_BYTES);
+  const pair = createReviewerKeyPair(sodium);
+  const secrets = await deriveReviewerSecrets(sodium, passphrase, salt, kdfParams);
+  try {
+    const wrappedSecretKey = wrapReviewerKey(sodium, secrets.wrappingKey, pair.secretKey, reviewerId);
+    return {
+      credentials: { publicKey: pair.publicKey, wrappedSecretKey, kdfSalt: salt, kdfParams, verifier: secrets.verifier },
+      secretKey: pair.secretKey,
+    };
+  } finally {
+    wipe(sodium, secrets.wrappingKey);
+  }
+}
+
+function deskKeyRecord(deps: CoreDeps, deskId: DeskId, key: DeskKeyPair, recoveryPublicKey: Uint8Array): DeskKeyRecord {
+  return {
+    id: bytesToHex(key.keyId) as DeskKeyId,
+    deskId,
+    publicKey: key.publicKey,
+    recoveryGrant: sealDeskGrant(deps.sodium, key, recoveryPublicKey),
+    createdAt: deps.clock(),
+    retiredAt: null,
+  };
+}
+
+export interface InitialisedDesk {
+  readonly deskId: DeskId;
+  readonly reviewerId: ReviewerId;
+  /** The printable recovery key. Show it once; it is stored nowhere. */
+  readonly recoveryKey: string;
+}
+
+/**
+ * First setup: the instance codename salt, the first desk with its keypair and recovery key,
+ * and the first (admin) reviewer holding a grant. Refuses if any desk or reviewer exists.
+ */
+export async function initialiseDesk(
+  deps: CoreDeps,
+  input: { reviewerName: string; passphrase: Uint8Array; deskName?: string },
+): Promise<InitialisedDesk> {
+  const { sodium, store, random, clock } = deps;
+  assertReviewerName(input.reviewerName);
+  assertNewPassphrase(input.passphrase);
+  if (store.listDesks().length > 0 || store.listReviewers().length > 0) {
+    throw new DomainError('already_initialised', 'tipline is already initialised');
+  }
+  const deskId = newRandomId<DeskId>(random);
+  const reviewerId = newRandomId<ReviewerId>(random);
+  const recovery = createRecoveryKey(sodium);
+  const desk = createDeskKeyPair(sodium);
+  const { credentials, secretKey } = await createCredentials(deps, reviewerId, input.passphrase);
+  try {
+    const now = clock();
+    const keyRecord = deskKeyRecord(deps, deskId, desk, recovery.publicKey);
+    store.transaction(() => {
+      if (store.listDesks().length > 0) throw new DomainError('already_initialised', 'tipline is already initialised');
+      store.setMeta(CODENAME_SALT_META, random.bytes(KDF_SALT_BYTES));
+      store.setMeta(CODENAME_KDF_META, new TextEncoder().encode(JSON.stringify(deps.kdfParams)));
+      store.insertDesk({ id: deskId, name: input.deskName ?? DEFAULT_DESK_NAME, recoveryPublicKey: recovery.publicKey, createdAt: now });
+      store.insertDeskKey(keyRecord);
+      store.insertReviewer({ id: reviewerId, name: input.reviewerName, role: 'admin', createdAt: now, revokedAt: null, ...credentials });
+      store.putGrant({ deskKeyId: keyRecord.id, reviewerId, sealedDeskKey: sealDeskGrant(sodium, desk, credentials.publicKey), createdAt: now });
+    });
+    return { deskId, reviewerId, recoveryKey: formatRecoveryKey(sodium, recovery.seed) };
+  } finally {
+    wipe(sodium, secretKey, desk.secretKey, recovery.seed, recovery.secretKey);
+  }
+}
+
+/** Opens every grant a reviewer holds with their personal secret key. */
+function openGrants(deps: CoreDeps, reviewer: ReviewerRecord, secretKey: Uint8Array): Map<DeskKeyId, DeskKeyPair> {
+  const keys = new Map<DeskKeyId, DeskKeyPair>();
+  for (const grant of deps.store.listGrantsForReviewer(reviewer.id)) {
+    const record = deps.store.getDeskKey(grant.deskKeyId);
+    if (!record) continue;
+    try {
+      const pair = openDeskGrant(deps.sodium, grant.sealedDeskKey, { publicKey: reviewer.publicKey, secretKey }, {
+        keyId: hexToBytes(record.id),
+        publicKey: record.publicKey,
+      });
+      keys.set(record.id, pair);
+    } catch (error) {
+      if (!(error instanceof CryptoFormatError)) throw error;
+      deps.logger.warn('grant.damaged', { deskKeyId: record.id });
+    }
+  }
+  return keys;
+}
+
+/**
+ * Checks a reviewer's passphrase and unlocks their desk keys. Unknown name, revoked reviewer
+ * and wrong passphrase all cost one argon2id run and fail with the same error.
+ */
+export async function unlockReviewer(deps: CoreDeps, name: string, passphrase: Uint8Array): Promise<UnlockedReviewer> {
+  const { sodium, store } = deps;
+  const reviewer = name.length <= 64 ? store.getReviewerByName(name) : undefined;
+  if (!reviewer || reviewer.revokedAt !== null || passphrase.length > MAX_PASSPHRASE_BYTES) {
+    const decoy = await deriveReviewerSecrets(sodium, passphrase.subarray(0, MAX_PASSPHRASE_BYTES), deps.random.bytes(KDF_SALT_BYTES), deps.kdfParams);
+    wipe(sodium, decoy.verifier, decoy.wrappingKey);
+    throw new DomainError('bad_credentials', 'wrong name or passphrase');
+  }
+  const secrets = await deriveReviewerSecrets(sodium, passphrase, reviewer.kdfSalt, reviewer.kdfParams);
+  let secretKey: Uint8Array | undefined;
+  try {
+    if (!constantTimeEqual(sodium, secrets.verifier, reviewer.verifier)) {
+      throw new DomainError('bad_credentials', 'wrong name or passphrase');
+    }
+    try {
+      secretKey = unwrapReviewerKey(sodium, secrets.wrappingKey, reviewer.wrappedSecretKey, reviewer.id);
+    } catch {
+      throw new DomainError('damaged', 'the reviewer key record is damaged');
+    }
+    const desks = unlockedDesks(sodium, openGrants(deps, reviewer, secretKey));
+    return { ...desks, reviewer };
+  } finally {
+    wipe(sodium, secrets.verifier, secrets.wrappingKey, secretKey);
+  }
+}
+
+/** Unlocks every desk key through the recovery key; a wrong key fails with bad_credentials. */
+export function unlockWithRecoveryKey(deps: CoreDeps, recoveryKeyText: string): UnlockedDesks {
+  const { sodium, store } = deps;
+  let recovery;
+  try {
+    recovery = parseRecoveryKey(sodium, recoveryKeyText);
+  } catch {
+    throw new DomainError('bad_credentials', 'that is not a valid recovery key');
+  }
+  const keys = new Map<DeskKeyId, DeskKeyPair>();
+  try {
+    for (const desk of store.listDesks()) {
+      if (!sodium.memcmp(desk.recoveryPublicKey, recovery.publicKey)) throw new DomainError('bad_credentials', 'wrong recovery key');
+      for (const record of store.listDeskKeys(desk.id)) {
+        const pair = openDeskGrant(sodium, record.recoveryGrant, recovery, { keyId: hexToBytes(record.id), publicKey: record.publicKey });
+        keys.set(record.id, pair);
+      }
+    }
+  } catch (error) {
+    for (const key of keys.values()) wipe(sodium, key.secretKey);
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('bad_credentials', 'wrong recovery key');
+  } finally {
+    wipe(sodium, recovery.seed, recovery.secretKey);
+  }
+  if (keys.size === 0) throw new DomainError('not_initialised', 'tipline is not initialised');
+  return unlockedDesks(sodium, keys);
+}
+
+function grantAll(deps: CoreDeps, unlocked: UnlockedDesks, reviewerId: ReviewerId, publicKey: Uint8Array): void {
+  const now = deps.clock();
+  for (const [id, pair] of unlocked.deskKeys) {
+    deps.store.putGrant({ deskKeyId: id, reviewerId, sealedDeskKey: sealDeskGrant(deps.sodium, pair, publicKey), createdAt: now });
+  }
+}
+
+/** Adds a reviewer and grants them every desk key the grantor has unlocked. */
+export async function addReviewer(
+  deps: CoreDeps,
+  grantor: UnlockedDesks,
+  input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
+): Promise<ReviewerRecord> {
+  assertReviewerName(input.name);
+  assertNewPassphrase(input.passphrase);
+  if (deps.store.getReviewerByName(input.name)) throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
+  const id = newRandomId<ReviewerId>(deps.random);
+  const { credentials, secretKey } = await createCredentials(deps, id, input.passphrase);
+  wipe(deps.sodium, secretKey);
+  const record: ReviewerRecord = { id, name: input.name, role: input.role, createdAt: deps.clock(), revokedAt: null, ...credentials };
+  deps.store.transaction(() => {
+    if (deps.store.getReviewerByName(input.name)) throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
+    deps.store.insertReviewer(record);
+    grantAll(deps, grantor, id, credentials.publicKey);
+  });
+  return record;
+}
+
+/**
+ * Seals a fresh keypair for each desk to its remaining members and the recovery key, and
+ * retires the old one, so tips arriving later cannot be read by anyone removed before.
+ * Needs no secret: only public keys are used.
+ */
+export function rotateDeskKeys(deps: CoreDeps): DeskKeyId[] {
+  const { sodium, store } = deps;
+  const rotated: DeskKeyId[] = [];
+  store.transaction(() => {
+    const members = store.listReviewers().filter((r) => r.revokedAt === null);
+    for (const desk of store.listDesks()) {
+      const active = store.getActiveDeskKey(desk.id);
+      const fresh = createDeskKeyPair(sodium);
+      try {
+        const record = deskKeyRecord(deps, desk.id, fresh, desk.recoveryPublicKey);
+        const deskKeyIds = new Set(store.listDeskKeys(desk.id).map((k) => k.id));
+        store.insertDeskKey(record);
+        if (active) store.retireDeskKey(active.id, deps.clock());
+        for (const member of members) {
+          const isMember = store.listGrantsForReviewer(member.id).some((g) => deskKeyIds.has(g.deskKeyId));
+          if (isMember) {
+            store.putGrant({ deskKeyId: record.id, reviewerId: member.id, sealedDeskKey: sealDeskGrant(sodium, fresh, member.publicKey), createdAt: deps.clock() });
+          }
+        }
+        rotated.push(record.id);
+      } finally {
+        wipe(sodium, fresh.secretKey);
+      }
+    }
+  });
+  return rotated;
+}
+
+/** Revokes a reviewer: grants deleted, and by default every desk key rotated. */
+export function revokeReviewer(deps: CoreDeps, name: string, options: { rotate?: boolean } = {}): ReviewerRecord {
+  const reviewer = deps.store.getReviewerByName(name);
+  if (!reviewer || reviewer.revokedAt !== null) throw new DomainError('not_found', 'no active reviewer with that name', 'name');
+  const activeAdmins = deps.store.listReviewers().filter((r) => r.revokedAt === null && r.role === 'admin');
+  if (reviewer.role === 'admin' && activeAdmins.length === 1) {
+    throw new DomainError('conflict', 'cannot revoke the last admin', 'name');
+  }
+  deps.store.transaction(() => {
+    deps.store.markReviewerRevoked(reviewer.id, deps.clock());
+    deps.store.deleteGrantsForReviewer(reviewer.id);
+    if (options.rotate ?? true) rotateDeskKeys(deps);
+  });
+  return reviewer;
+}
+
+/**
+ * The recovery path: with the recovery key, give `name` a new passphrase (new personal keypair)
+ * and grants for every desk key. Creates the reviewer as admin if absent.
+ */
+export async function recoverReviewer(
+  deps: CoreDeps,
+  recoveryKeyText: string,
+  input: { name: string; passphrase: Uint8Array },
+): Promise<ReviewerRecord> {
+  assertReviewerName(input.name);
+  assertNewPassphrase(input.passphrase);
+  const unlocked = unlockWithRecoveryKey(deps, recoveryKeyText);
+  try {
+    const existing = deps.store.getReviewerByName(input.name);
+    if (existing && existing.revokedAt !== null) throw new DomainError('forbidden', 'that reviewer was revoked', 'name');
+    if (!existing) return await addReviewer(deps, unlocked, { name: input.name, passphrase: input.passphrase, role: 'admin' });
+    const { credentials, secretKey } = await createCredentials(deps, existing.id, input.passphrase);
+    wipe(deps.sodium, secretKey);
+    deps.store.transaction(() => {
+      deps.store.updateReviewerCredentials(existing.id, credentials);
+      deps.store.deleteGrantsForReviewer(existing.id);
+      grantAll(deps, unlocked, existing.id, credentials.publicKey);
+    });
+    return { ...existing, ...credentials };
+  } finally {
+    unlocked.wipe();
+  }
+}

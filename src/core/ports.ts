@@ -1,0 +1,155 @@
+import type { KdfParams } from '../crypto/kdf.js';
+
+/*
+ * What core needs from the outside world. The store implements `Store` (src/store); adapters
+ * and tests build a `Clock` and `Random`. Nothing here knows SQL, HTTP or Telegram.
+ */
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type TipId = Brand<string, 'TipId'>;
+export type DeskId = Brand<string, 'DeskId'>;
+export type DeskKeyId = Brand<string, 'DeskKeyId'>;
+export type ReviewerId = Brand<string, 'ReviewerId'>;
+export type AttachmentId = Brand<string, 'AttachmentId'>;
+
+export const CHANNELS = ['web', 'telegram'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const TIP_STATUSES = ['new', 'in_review', 'escalated', 'closed', 'spam'] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];
+export const REVIEWER_ROLES = ['admin', 'reviewer'] as const;
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+
+/** Milliseconds since the epoch. Injected so tests can move time. */
+export type Clock = () => number;
+
+/** Randomness for ids and codenames. Production uses libsodium's CSPRNG. */
+export interface Random {
+  bytes(length: number): Uint8Array;
+  /** A uniform integer in [0, upperBound). */
+  uniform(upperBound: number): number;
+}
+
+export interface DeskRecord {
+  readonly id: DeskId;
+  readonly name: string;
+  /** Public half of the recovery key: new desk keys are sealed to it on rotation. */
+  readonly recoveryPublicKey: Uint8Array;
+  readonly createdAt: number;
+}
+
+export interface DeskKeyRecord {
+  readonly id: DeskKeyId;
+  readonly deskId: DeskId;
+  readonly publicKey: Uint8Array;
+  /** The desk secret key sealed to the recovery key. */
+  readonly recoveryGrant: Uint8Array;
+  readonly createdAt: number;
+  readonly retiredAt: number | null;
+}
+
+export interface ReviewerRecord {
+  readonly id: ReviewerId;
+  readonly name: string;
+  readonly role: ReviewerRole;
+  readonly publicKey: Uint8Array;
+  readonly wrappedSecretKey: Uint8Array;
+  readonly kdfSalt: Uint8Array;
+  readonly kdfParams: KdfParams;
+  readonly verifier: Uint8Array;
+  readonly createdAt: number;
+  readonly revokedAt: number | null;
+}
+
+export interface ReviewerCredentials {
+  readonly publicKey: Uint8Array;
+  readonly wrappedSecretKey: Uint8Array;
+  readonly kdfSalt: Uint8Array;
+  readonly kdfParams: KdfParams;
+  readonly verifier: Uint8Array;
+}
+
+export interface GrantRecord {
+  readonly deskKeyId: DeskKeyId;
+  readonly reviewerId: ReviewerId;
+  readonly sealedDeskKey: Uint8Array;
+  readonly createdAt: number;
+}
+
+/** A stored tip: a few plaintext workflow columns, everything else inside `envelope`. */
+export interface TipRecord {
+  readonly id: TipId;
+  readonly deskId: DeskId;
+  readonly deskKeyId: DeskKeyId;
+  readonly channel: Channel;
+  readonly status: TipStatus;
+  readonly assigneeId: ReviewerId | null;
+  /** Receipt time rounded down to the hour. */
+  readonly receivedAt: number;
+  readonly envelope: Uint8Array;
+}
+
+export interface InboxRecord {
+  /** BLAKE2b of a subkey of argon2id(codename): the only trace of the codename. */
+  readonly lookupId: Uint8Array;
+  readonly tipId: TipId;
+  readonly replyPublicKey: Uint8Array;
+}
+
+export interface AttachmentRecord {
+  readonly id: AttachmentId;
+  readonly tipId: TipId;
+  readonly ciphertext: Uint8Array;
+}
+
+export interface TipListQuery {
+  readonly limit: number;
+  readonly offset?: number;
+  readonly status?: TipStatus;
+  readonly channel?: Channel;
+  readonly deskId?: DeskId;
+}
+
+/** The narrow repository core depends on. Synchronous: SQLite runs in-process. */
+export interface Store {
+  transaction<T>(work: () => T): T;
+
+  getMeta(key: string): Uint8Array | undefined;
+  setMeta(key: string, value: Uint8Array): void;
+
+  insertDesk(desk: DeskRecord): void;
+  listDesks(): DeskRecord[];
+  getDesk(id: DeskId): DeskRecord | undefined;
+  getDeskByName(name: string): DeskRecord | undefined;
+
+  insertDeskKey(key: DeskKeyRecord): void;
+  getDeskKey(id: DeskKeyId): DeskKeyRecord | undefined;
+  listDeskKeys(deskId?: DeskId): DeskKeyRecord[];
+  /** The newest desk key not retired: where new tips are sealed. */
+  getActiveDeskKey(deskId: DeskId): DeskKeyRecord | undefined;
+  retireDeskKey(id: DeskKeyId, at: number): void;
+
+  insertReviewer(reviewer: ReviewerRecord): void;
+  getReviewer(id: ReviewerId): ReviewerRecord | undefined;
+  getReviewerByName(name: string): ReviewerRecord | undefined;
+  listReviewers(): ReviewerRecord[];
+  countActiveReviewers(): number;
+  updateReviewerCredentials(id: ReviewerId, credentials: ReviewerCredentials): void;
+  markReviewerRevoked(id: ReviewerId, at: number): void;
+
+  putGrant(grant: GrantRecord): void;
+  listGrantsForReviewer(reviewerId: ReviewerId): GrantRecord[];
+  deleteGrantsForReviewer(reviewerId: ReviewerId): void;
+
+  insertTip(tip: TipRecord, inbox: InboxRecord | undefined, attachments: readonly AttachmentRecord[]): void;
+  getTip(id: TipId): TipRecord | undefined;
+  listTips(query: TipListQuery): TipRecord[];
+  countTips(): number;
+  listAttachments(tipId: TipId): AttachmentRecord[];
+  getInbox(lookupId: Uint8Array): InboxRecord | undefined;
+
+  /** Online backup to `path`, verified with integrity_check before it resolves. */
+  backupTo(path: string): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,65 @@
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig, type Config, type Secrets } from './config/config.js';
+import { createDeps } from './compose.js';
+import { createApp } from './server/app.js';
+import { StoreOpenError } from './store/index.js';
+import { createLogger } from './logging/logger.js';
+
+/** Starts the web server (and, later, the bot) and returns a function that stops it cleanly. */
+export async function startServer(config: Config, _secrets: Secrets): Promise<() => Promise<void>> {
+  const core = await createDeps(config);
+  const app = createApp({ core });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  core.logger.info('server.listening', { host: config.host, port: config.port });
+  if (config.rateLimitPerHour === 0) {
+    core.logger.warn('rate_limit.off', { note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback' });
+  }
+  if (core.store.countActiveReviewers() === 0) {
+    core.logger.warn('setup.needed', { note: 'no reviewer yet: run `npx tipline init` to create the desk and the first reviewer' });
+  }
+  if (config.telegram.enabled) {
+    core.logger.warn('telegram.unavailable', { note: 'TELEGRAM_BOT_TOKEN is set but this version has no bot yet; it is not running' });
+  } else {
+    core.logger.info('telegram.off', { note: 'TELEGRAM_BOT_TOKEN is not set; the Telegram bot is off' });
+  }
+
+  let stopping: Promise<void> | undefined;
+  return () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      server.close(() => {
+        core.store.close();
+        resolve();
+      });
+      // idle keep-alive sockets would otherwise hold close() open
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }));
+}
+
+/** `npm start` / `tipline serve`: refuse bad config or an unusable data dir with one clear line. */
+export async function main(): Promise<void> {
+  const logger = createLogger();
+  try {
+    const { config, secrets } = loadConfig();
+    const stop = await startServer(config, secrets);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        logger.info('server.stopping', { signal });
+        void stop().then(() => process.exit(0));
+      });
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StoreOpenError) {
+      process.stderr.write(`tipline: ${error.message}\n`);
+    } else {
+      logger.error('server.start_failed', { code: (error as { code?: string }).code ?? 'unknown' });
+    }
+    process.exit(2);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,2 @@
+export { openSqliteStore, openSqliteStoreFile, createSqliteStore } from './sqlite-store.js';
+export { StoreOpenError, openDatabaseFile, prepareDataDir, DATABASE_FILE, MIGRATIONS_FOLDER } from './database.js';

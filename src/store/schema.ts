@@ -1,0 +1,111 @@
+
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/*
+ * Plaintext columns are limited to what DESIGN.md allows: random ids, times rounded to the
+ * hour, channel, desk, workflow status, assignee, and sizes implied by bucket padding.
+ * Every other byte of tipster content lives inside a sealed blob.
+ */
+
+const bytes = (name: string) => blob(name, { mode: 'buffer' });
+
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: bytes('value').notNull(),
+});
+
+export const desks = sqliteTable('desks', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  recoveryPublicKey: bytes('recovery_public_key').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const deskKeys = sqliteTable(
+  'desk_keys',
+  {
+    id: text('id').primaryKey(),
+    deskId: text('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    publicKey: bytes('public_key').notNull(),
+    recoveryGrant: bytes('recovery_grant').notNull(),
+    createdAt: integer('created_at').notNull(),
+    retiredAt: integer('retired_at'),
+  },
+  (table) => [index('desk_keys_desk_idx').on(table.deskId)],
+);
+
+export const reviewers = sqliteTable('reviewers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: ['admin', 'reviewer'] }).notNull(),
+  publicKey: bytes('public_key').notNull(),
+  wrappedSecretKey: bytes('wrapped_secret_key').notNull(),
+  kdfSalt: bytes('kdf_salt').notNull(),
+  kdfParams: text('kdf_params').notNull(),
+  verifier: bytes('verifier').notNull(),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
+
+export const grants = sqliteTable(
+  'grants',
+  {
+    deskKeyId: text('desk_key_id')
+      .notNull()
+      .references(() => deskKeys.id),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    sealedDeskKey: bytes('sealed_desk_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deskKeyId, table.reviewerId] })],
+);
+
+export const tips = sqliteTable(
+  'tips',
+  {
+    id: text('id').primaryKey(),
+    deskId: text('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    deskKeyId: text('desk_key_id')
+      .notNull()
+      .references(() => deskKeys.id),
+    channel: text('channel', { enum: ['web', 'telegram'] }).notNull(),
+    status: text('status', { enum: ['new', 'in_review', 'escalated', 'closed', 'spam'] })
+      .notNull()
+      .default('new'),
+    assigneeId: text('assignee_id').references(() => reviewers.id),
+    receivedAt: integer('received_at').notNull(),
+    envelope: bytes('envelope').notNull(),
+  },
+  (table) => [
+    index('tips_received_idx').on(table.receivedAt, table.id),
+    index('tips_status_idx').on(table.status, table.receivedAt),
+    index('tips_desk_idx').on(table.deskId, table.receivedAt),
+  ],
+);
+
+export const inboxes = sqliteTable('inboxes', {
+  lookupId: bytes('lookup_id').primaryKey(),
+  tipId: text('tip_id')
+    .notNull()
+    .references(() => tips.id, { onDelete: 'cascade' }),
+  replyPublicKey: bytes('reply_public_key').notNull(),
+});
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    tipId: text('tip_id')
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    ciphertext: bytes('ciphertext').notNull(),
+  },
+  (table) => [index('attachments_tip_idx').on(table.tipId)],
+);
+

@@ -1,0 +1,289 @@
+import { chmodSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import type { KdfParams } from '../crypto/kdf.js';
+import type {
+  AttachmentId,
+  AttachmentRecord,
+  DeskId,
+  DeskKeyId,
+  DeskKeyRecord,
+  DeskRecord,
+  GrantRecord,
+  ReviewerCredentials,
+  ReviewerId,
+  ReviewerRecord,
+  Store,
+  TipId,
+  TipListQuery,
+  TipRecord,
+} from '../core/ports.js';
+import { openDataDir, openDatabaseFile, StoreOpenError, type OpenedDatabase } from './database.js';
+import * as schema from './schema.js';
+
+// SQLite hands back Buffers; callers get plain Uint8Array views of the same bytes.
+const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+type DeskRow = typeof schema.desks.$inferSelect;
+type DeskKeyRow = typeof schema.deskKeys.$inferSelect;
+type ReviewerRow = typeof schema.reviewers.$inferSelect;
+type TipRow = typeof schema.tips.$inferSelect;
+
+const deskFromRow = (row: DeskRow): DeskRecord => ({
+  id: row.id as DeskId,
+  name: row.name,
+  recoveryPublicKey: asBytes(row.recoveryPublicKey),
+  createdAt: row.createdAt,
+});
+
+const deskKeyFromRow = (row: DeskKeyRow): DeskKeyRecord => ({
+  id: row.id as DeskKeyId,
+  deskId: row.deskId as DeskId,
+  publicKey: asBytes(row.publicKey),
+  recoveryGrant: asBytes(row.recoveryGrant),
+  createdAt: row.createdAt,
+  retiredAt: row.retiredAt,
+});
+
+const reviewerFromRow = (row: ReviewerRow): ReviewerRecord => ({
+  id: row.id as ReviewerId,
+  name: row.name,
+  role: row.role,
+  publicKey: asBytes(row.publicKey),
+  wrappedSecretKey: asBytes(row.wrappedSecretKey),
+  kdfSalt: asBytes(row.kdfSalt),
+  kdfParams: JSON.parse(row.kdfParams) as KdfParams,
+  verifier: asBytes(row.verifier),
+  createdAt: row.createdAt,
+  revokedAt: row.revokedAt,
+});
+
+const tipFromRow = (row: TipRow): TipRecord => ({
+  id: row.id as TipId,
+  deskId: row.deskId as DeskId,
+  deskKeyId: row.deskKeyId as DeskKeyId,
+  channel: row.channel,
+  status: row.status,
+  assigneeId: row.assigneeId as ReviewerId | null,
+  receivedAt: row.receivedAt,
+  envelope: asBytes(row.envelope),
+});
+
+const credentialColumns = (credentials: ReviewerCredentials) => ({
+  publicKey: toBuffer(credentials.publicKey),
+  wrappedSecretKey: toBuffer(credentials.wrappedSecretKey),
+  kdfSalt: toBuffer(credentials.kdfSalt),
+  kdfParams: JSON.stringify(credentials.kdfParams),
+  verifier: toBuffer(credentials.verifier),
+});
+
+/** The SQLite implementation of core's Store port. The only place that speaks SQL. */
+export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
+  const { meta, desks, deskKeys, reviewers, grants, tips, inboxes, attachments } = schema;
+
+  return {
+    transaction: <T>(work: () => T): T => sqlite.transaction(work).immediate(),
+
+    getMeta: (key) => {
+      const row = db.select().from(meta).where(eq(meta.key, key)).get();
+      return row ? asBytes(row.value) : undefined;
+    },
+    setMeta: (key, value) => {
+      db.insert(meta)
+        .values({ key, value: toBuffer(value) })
+        .onConflictDoUpdate({ target: meta.key, set: { value: toBuffer(value) } })
+        .run();
+    },
+
+    insertDesk: (desk) => {
+      db.insert(desks).values({ ...desk, recoveryPublicKey: toBuffer(desk.recoveryPublicKey) }).run();
+    },
+    listDesks: () => db.select().from(desks).orderBy(desks.createdAt, desks.name).all().map(deskFromRow),
+    getDesk: (id) => {
+      const row = db.select().from(desks).where(eq(desks.id, id)).get();
+      return row && deskFromRow(row);
+    },
+    getDeskByName: (name) => {
+      const row = db.select().from(desks).where(eq(desks.name, name)).get();
+      return row && deskFromRow(row);
+    },
+
+    insertDeskKey: (key) => {
+      db.insert(deskKeys)
+        .values({ ...key, publicKey: toBuffer(key.publicKey), recoveryGrant: toBuffer(key.recoveryGrant) })
+        .run();
+    },
+    getDeskKey: (id) => {
+      const row = db.select().from(deskKeys).where(eq(deskKeys.id, id)).get();
+      return row && deskKeyFromRow(row);
+    },
+    listDeskKeys: (deskId) =>
+      db
+        .select()
+        .from(deskKeys)
+        .where(deskId === undefined ? undefined : eq(deskKeys.deskId, deskId))
+        .orderBy(deskKeys.createdAt)
+        .all()
+        .map(deskKeyFromRow),
+    getActiveDeskKey: (deskId) => {
+      const row = db
+        .select()
+        .from(deskKeys)
+        .where(and(eq(deskKeys.deskId, deskId), isNull(deskKeys.retiredAt)))
+        .orderBy(desc(deskKeys.createdAt), desc(deskKeys.id))
+        .get();
+      return row && deskKeyFromRow(row);
+    },
+    retireDeskKey: (id, at) => {
+      db.update(deskKeys).set({ retiredAt: at }).where(eq(deskKeys.id, id)).run();
+    },
+
+    insertReviewer: (reviewer) => {
+      db.insert(reviewers)
+        .values({
+          id: reviewer.id,
+          name: reviewer.name,
+          role: reviewer.role,
+          createdAt: reviewer.createdAt,
+          revokedAt: reviewer.revokedAt,
+          ...credentialColumns(reviewer),
+        })
+        .run();
+    },
+    getReviewer: (id) => {
+      const row = db.select().from(reviewers).where(eq(reviewers.id, id)).get();
+      return row && reviewerFromRow(row);
+    },
+    getReviewerByName: (name) => {
+      const row = db.select().from(reviewers).where(eq(reviewers.name, name)).get();
+      return row && reviewerFromRow(row);
+    },
+    listReviewers: () => db.select().from(reviewers).orderBy(reviewers.createdAt, reviewers.name).all().map(reviewerFromRow),
+    countActiveReviewers: () =>
+      db.select({ n: count() }).from(reviewers).where(isNull(reviewers.revokedAt)).get()?.n ?? 0,
+    updateReviewerCredentials: (id, credentials) => {
+      db.update(reviewers).set(credentialColumns(credentials)).where(eq(reviewers.id, id)).run();
+    },
+    markReviewerRevoked: (id, at) => {
+      db.update(reviewers).set({ revokedAt: at }).where(eq(reviewers.id, id)).run();
+    },
+
+    putGrant: (grant) => {
+      const sealed = toBuffer(grant.sealedDeskKey);
+      db.insert(grants)
+        .values({ ...grant, sealedDeskKey: sealed })
+        .onConflictDoUpdate({
+          target: [grants.deskKeyId, grants.reviewerId],
+          set: { sealedDeskKey: sealed, createdAt: grant.createdAt },
+        })
+        .run();
+    },
+    listGrantsForReviewer: (reviewerId) =>
+      db
+        .select()
+        .from(grants)
+        .where(eq(grants.reviewerId, reviewerId))
+        .all()
+        .map(
+          (row): GrantRecord => ({
+            deskKeyId: row.deskKeyId as DeskKeyId,
+            reviewerId: row.reviewerId as ReviewerId,
+            sealedDeskKey: asBytes(row.sealedDeskKey),
+            createdAt: row.createdAt,
+          }),
+        ),
+    deleteGrantsForReviewer: (reviewerId) => {
+      db.delete(grants).where(eq(grants.reviewerId, reviewerId)).run();
+    },
+
+    insertTip: (tip, inbox, files) => {
+      sqlite
+        .transaction(() => {
+          db.insert(tips).values({ ...tip, envelope: toBuffer(tip.envelope) }).run();
+          if (inbox) {
+            db.insert(inboxes)
+              .values({ ...inbox, lookupId: toBuffer(inbox.lookupId), replyPublicKey: toBuffer(inbox.replyPublicKey) })
+              .run();
+          }
+          for (const file of files) {
+            db.insert(attachments).values({ ...file, ciphertext: toBuffer(file.ciphertext) }).run();
+          }
+        })
+        .immediate();
+    },
+    getTip: (id) => {
+      const row = db.select().from(tips).where(eq(tips.id, id)).get();
+      return row && tipFromRow(row);
+    },
+    listTips: (query: TipListQuery) => {
+      const filters: SQL[] = [];
+      if (query.status) filters.push(eq(tips.status, query.status));
+      if (query.channel) filters.push(eq(tips.channel, query.channel));
+      if (query.deskId) filters.push(eq(tips.deskId, query.deskId));
+      return db
+        .select()
+        .from(tips)
+        .where(filters.length > 0 ? and(...filters) : undefined)
+        .orderBy(desc(tips.receivedAt), desc(tips.id))
+        .limit(query.limit)
+        .offset(query.offset ?? 0)
+        .all()
+        .map(tipFromRow);
+    },
+    countTips: () => db.select({ n: count() }).from(tips).get()?.n ?? 0,
+    listAttachments: (tipId) =>
+      db
+        .select()
+        .from(attachments)
+        .where(eq(attachments.tipId, tipId))
+        .all()
+        .map(
+          (row): AttachmentRecord => ({
+            id: row.id as AttachmentId,
+            tipId: row.tipId as TipId,
+            ciphertext: asBytes(row.ciphertext),
+          }),
+        ),
+    getInbox: (lookupId) => {
+      const row = db.select().from(inboxes).where(eq(inboxes.lookupId, toBuffer(lookupId))).get();
+      return (
+        row && {
+          lookupId: asBytes(row.lookupId),
+          tipId: row.tipId as TipId,
+          replyPublicKey: asBytes(row.replyPublicKey),
+        }
+      );
+    },
+
+    backupTo: async (path) => {
+      await sqlite.backup(path);
+      chmodSync(path, 0o600);
+      const copy = new Database(path, { readonly: true });
+      try {
+        const result = copy.pragma('integrity_check', { simple: true });
+        if (result !== 'ok') throw new StoreOpenError('backup failed its integrity check');
+      } catch (error) {
+        copy.close();
+        rmSync(path, { force: true });
+        throw error;
+      }
+      copy.close();
+    },
+    close: () => {
+      sqlite.close();
+    },
+  };
+}
+
+/** Opens the store in a data directory (created 0700 if missing), migrated and ready. */
+export function openSqliteStore(dataDir: string): Store {
+  return createSqliteStore(openDataDir(dataDir));
+}
+
+/** Opens a store from a single database file, e.g. a backup being restored or verified. */
+export function openSqliteStoreFile(path: string): Store {
+  return createSqliteStore(openDatabaseFile(path));
+}
+
+
