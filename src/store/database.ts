@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -19,10 +19,12 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
 
 /** Prepares the data directory (mode 0700) and fails clearly if it cannot be written. */
 export function prepareDataDir(dataDir: string): void {
-  try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  } catch {
-    throw new StoreOpenError(`data directory ${dataDir} cannot be created`);
+  if (!existsSync(dataDir)) {
+    try {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    } catch {
+      throw new StoreOpenError(`data directory ${dataDir} cannot be created`);
+    }
   }
   try {
     if (!statSync(dataDir).isDirectory()) throw new Error('not a directory');
@@ -80,7 +82,7 @@ export function openDatabaseFile(path: string, migrationsFolder = MIGRATIONS_FOL
     throw new StoreOpenError(`database ${path} cannot be opened`);
   }
   try {
-    chmodSync(path, 0o600);
+    if (path !== ':memory:') chmodSync(path, 0o600);
     applyPragmas(sqlite);
     assertSchemaNotNewer(sqlite, migrationsFolder);
     const db = drizzle(sqlite, { schema });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isAbsolute } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to loopback, port 8080 and ./data with the bot off', () => {
+    const { config, secrets } = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(8080);
+    expect(isAbsolute(config.dataDir) && config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.telegram).toEqual({ enabled: false, apiRoot: 'https://api.telegram.org', webhookUrl: undefined });
+    expect(secrets.telegramBotToken).toBeUndefined();
+  });
+
+  it('names the variable when PORT is not a port number', () => {
+    expect(() => loadConfig({ PORT: '80a' })).toThrow(new ConfigError('PORT must be a whole number from 1 to 65535'));
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('accepts TIPLINE_RATE_LIMIT=0 to switch rate limiting off', () => {
+    expect(loadConfig({ TIPLINE_RATE_LIMIT: '0' }).config.rateLimitPerHour).toBe(0);
+    expect(() => loadConfig({ TIPLINE_RATE_LIMIT: '-1' })).toThrow(/TIPLINE_RATE_LIMIT/);
+  });
+
+  it('turns the bot on with a token and keeps the token out of config', () => {
+    const token = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345';
+    const { config, secrets } = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: 'http://127.0.0.1:9999/' });
+    expect(config.telegram.enabled).toBe(true);
+    expect(config.telegram.apiRoot).toBe('http://127.0.0.1:9999');
+    expect(JSON.stringify(config)).not.toContain(token);
+    expect(secrets.telegramBotToken).toBe(token);
+  });
+
+  it('refuses a malformed token and a non-http API root without echoing the token', () => {
+    let message = '';
+    try {
+      loadConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token-secret-value' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^TELEGRAM_BOT_TOKEN /);
+    expect(message).not.toContain('secret-value');
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow(/TELEGRAM_API_ROOT/);
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import { createDeps } from '../src/compose.js';
+import { createMemoryLogger } from '../src/logging/logger.js';
+import type { CoreDeps, TipSubmission } from '../src/core/index.js';
+import type { KdfParams } from '../src/crypto/index.js';
+
+/** Cheap argon2id for in-process tests; production parameters are pinned by the crypto vectors. */
+export const TEST_KDF_PARAMS: KdfParams = { algorithm: 'argon2id', memoryKiB: 256, iterations: 1, parallelism: 1 };
+
+/** A fresh temp directory, removed when the calling test finishes. */
+export function tempDir(prefix = 'tipline-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestContext {
+  readonly deps: CoreDeps;
+  readonly dataDir: string;
+  readonly logLines: string[];
+  /** Moves the fake clock. */
+  setNow(ms: number): void;
+}
+
+/** Core deps over a fresh migrated SQLite file, a fake clock and a memory logger. */
+export async function createTestDeps(overrides: Partial<CoreDeps> = {}): Promise<TestContext> {
+  const dataDir = tempDir();
+  let now = Date.UTC(2026, 10, 22, 14, 37, 12);
+  const logger = createMemoryLogger();
+  const deps = await createDeps({ dataDir }, { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, ...overrides });
+  onTestFinished(() => deps.store.close());
+  return { deps, dataDir, logLines: logger.lines, setNow: (ms) => (now = ms) };
+}
+
+export const PASSPHRASE = new TextEncoder().encode('correct horse battery staple');
+
+export function submission(message: string, extra: Partial<TipSubmission> = {}): TipSubmission {
+  return { channel: 'web', language: 'en', fields: { message }, ...extra };
+}
+
+/** Every file below `dir`, for byte scans. */
+export function filesBelow(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesBelow(path) : [path];
+  });
+}
+
+/** Finds `needle` in any file below `dir`, as UTF-8 or UTF-16LE. Returns the files that hold it. */
+export function scanForBytes(dir: string, needle: string): string[] {
+  const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
+  return filesBelow(dir).filter((file) => {
+    const bytes = readFileSync(file);
+    return forms.some((form) => bytes.includes(form));
+  });
+}

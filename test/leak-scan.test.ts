@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { initialiseDesk, submitTip, unlockReviewer, exportTips } from '../src/core/index.js';
+import { createTestDeps, filesBelow, PASSPHRASE, scanForBytes, tempDir } from './helpers.js';
+
+// Threat model 1 and 2: a copy of the disk shows no tip content and no tipster identifier.
+describe('a byte scan of the data directory after tips arrive', () => {
+  it('finds no marker text, attachment bytes, file names, contact details or chat ids', async () => {
+    const { deps, dataDir, logLines } = await createTestDeps();
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const markers = {
+      message: 'MARKER-MSG-4f1c9e',
+      place: 'MARKER-PLACE-bor',
+      contact: 'MARKER-CONTACT-+381',
+      fileName: 'MARKER-FILE-passport.jpg',
+      fileBody: 'MARKER-FILE-BODY-7d2a',
+      chatId: '5550001234567',
+      unicode: '护照被拿走了MARKER',
+    };
+    for (let i = 0; i < 3; i++) {
+      await submitTip(deps, {
+        channel: 'web',
+        language: 'zh-Hans',
+        fields: { message: `${markers.message} ${markers.unicode} #${i}`, place: markers.place, contact: markers.contact, danger: true, country: 'RS' },
+        attachments: [{ name: markers.fileName, mediaType: 'image/jpeg', bytes: new TextEncoder().encode(markers.fileBody.repeat(50)) }],
+      });
+    }
+    await submitTip(deps, {
+      channel: 'telegram',
+      language: 'ru',
+      fields: { message: markers.message },
+      replyRoute: { kind: 'telegram', chatId: markers.chatId },
+    });
+    // the tips are really there and open: the scan below is not vacuous
+    const unlocked = await unlockReviewer(deps, 'ana', PASSPHRASE);
+    expect([...exportTips(deps, unlocked)].filter((t) => t.ok)).toHaveLength(4);
+    unlocked.wipe();
+
+    const backupDir = tempDir();
+    await deps.store.backupTo(join(backupDir, 'backup.db'));
+    const scanned = [...filesBelow(dataDir), ...filesBelow(backupDir)];
+    expect(scanned.some((f) => f.endsWith('tipline.db-wal'))).toBe(true);
+
+    for (const marker of Object.values(markers)) {
+      expect(scanForBytes(dataDir, marker), marker).toEqual([]);
+      expect(scanForBytes(backupDir, marker), marker).toEqual([]);
+      expect(logLines.join('\n')).not.toContain(marker);
+    }
+    expect(scanForBytes(dataDir, 'correct horse battery staple')).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../src/store/index.js';
+import { tempDir } from '../helpers.js';
+import { ROOT } from '../cli/run-cli.js';
+
+const MAIN = join(ROOT, 'dist', 'main.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('the server process (npm start)', () => {
+  it('serves /healthz on HOST:PORT and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), TIPLINE_DATA_DIR: tempDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 100 && !output.includes('server.listening'); i++) await new Promise((r) => setTimeout(r, 50));
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await response.text()).toBe('ok');
+    expect(output).toContain('setup.needed');
+    expect(output).toContain('telegram.off');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses to start on a database from a newer tipline, with one clear line', () => {
+    const dataDir = tempDir();
+    openSqliteStore(dataDir).close();
+    const raw = new Database(join(dataDir, 'tipline.db'));
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9_999_999_999_999);
+    raw.close();
+    const result = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', TIPLINE_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('tipline: the database was written by a newer version of tipline; upgrade tipline before starting it\n');
+  });
+
+  it('refuses to start with an invalid PORT or an unwritable data directory', () => {
+    const bad = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', PORT: 'eighty' }, encoding: 'utf8', timeout: 20_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('tipline: PORT must be a whole number from 1 to 65535\n');
+    const file = join(tempDir(), 'not-a-dir');
+    writeFileSync(file, '');
+    const unwritable = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', TIPLINE_DATA_DIR: file }, encoding: 'utf8', timeout: 20_000 });
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr).toMatch(/^tipline: data directory .* is not a writable directory\n$/);
+  });
+});
