@@ -8,7 +8,10 @@ import type { Config } from './config/config.js';
  * Builds every dependency once from config. Tests pass overrides (a temp store, a fake clock,
  * cheaper argon2 parameters) instead of patching modules.
  */
-export async function createDeps(config: Pick<Config, 'dataDir'>, overrides: Partial<CoreDeps> = {}): Promise<CoreDeps> {
+export async function createDeps(
+  config: Pick<Config, 'dataDir'>,
+  overrides: Partial<CoreDeps> = {},
+): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
   return {
     sodium,

@@ -17,15 +17,23 @@ export async function startServer(config: Config, _secrets: Secrets): Promise<()
   });
   core.logger.info('server.listening', { host: config.host, port: config.port });
   if (config.rateLimitPerHour === 0) {
-    core.logger.warn('rate_limit.off', { note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback' });
+    core.logger.warn('rate_limit.off', {
+      note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback',
+    });
   }
   if (core.store.countActiveReviewers() === 0) {
-    core.logger.warn('setup.needed', { note: 'no reviewer yet: run `npx tipline init` to create the desk and the first reviewer' });
+    core.logger.warn('setup.needed', {
+      note: 'no reviewer yet: run `npx tipline init` to create the desk and the first reviewer',
+    });
   }
   if (config.telegram.enabled) {
-    core.logger.warn('telegram.unavailable', { note: 'TELEGRAM_BOT_TOKEN is set but this version has no bot yet; it is not running' });
+    core.logger.warn('telegram.unavailable', {
+      note: 'TELEGRAM_BOT_TOKEN is set but this version has no bot yet; it is not running',
+    });
   } else {
-    core.logger.info('telegram.off', { note: 'TELEGRAM_BOT_TOKEN is not set; the Telegram bot is off' });
+    core.logger.info('telegram.off', {
+      note: 'TELEGRAM_BOT_TOKEN is not set; the Telegram bot is off',
+    });
   }
 
   let stopping: Promise<void> | undefined;

@@ -8,7 +8,12 @@ import type { CoreDeps, TipSubmission } from '../src/core/index.js';
 import type { KdfParams } from '../src/crypto/index.js';
 
 /** Cheap argon2id for in-process tests; production parameters are pinned by the crypto vectors. */
-export const TEST_KDF_PARAMS: KdfParams = { algorithm: 'argon2id', memoryKiB: 256, iterations: 1, parallelism: 1 };
+export const TEST_KDF_PARAMS: KdfParams = {
+  algorithm: 'argon2id',
+  memoryKiB: 256,
+  iterations: 1,
+  parallelism: 1,
+};
 
 /** A fresh temp directory, removed when the calling test finishes. */
 export function tempDir(prefix = 'tipline-test-'): string {
@@ -30,7 +35,10 @@ export async function createTestDeps(overrides: Partial<CoreDeps> = {}): Promise
   const dataDir = tempDir();
   let now = Date.UTC(2026, 10, 22, 14, 37, 12);
   const logger = createMemoryLogger();
-  const deps = await createDeps({ dataDir }, { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, ...overrides });
+  const deps = await createDeps(
+    { dataDir },
+    { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, ...overrides },
+  );
   onTestFinished(() => deps.store.close());
   return { deps, dataDir, logLines: logger.lines, setNow: (ms) => (now = ms) };
 }

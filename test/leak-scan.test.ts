@@ -21,8 +21,20 @@ describe('a byte scan of the data directory after tips arrive', () => {
       await submitTip(deps, {
         channel: 'web',
         language: 'zh-Hans',
-        fields: { message: `${markers.message} ${markers.unicode} #${i}`, place: markers.place, contact: markers.contact, danger: true, country: 'RS' },
-        attachments: [{ name: markers.fileName, mediaType: 'image/jpeg', bytes: new TextEncoder().encode(markers.fileBody.repeat(50)) }],
+        fields: {
+          message: `${markers.message} ${markers.unicode} #${i}`,
+          place: markers.place,
+          contact: markers.contact,
+          danger: true,
+          country: 'RS',
+        },
+        attachments: [
+          {
+            name: markers.fileName,
+            mediaType: 'image/jpeg',
+            bytes: new TextEncoder().encode(markers.fileBody.repeat(50)),
+          },
+        ],
       });
     }
     await submitTip(deps, {

@@ -23,8 +23,11 @@ const EXIT_CODES: Record<DomainErrorCode, number> = {
 
 /** One line for the operator, and the exit code. Never a stack trace, never secret material. */
 export function describeCliError(error: unknown): { line: string; exitCode: number } {
-  if (error instanceof DomainError) return { line: error.message, exitCode: EXIT_CODES[error.code] };
-  if (error instanceof CliUsageError) return { line: `${error.message} (see tipline --help)`, exitCode: 2 };
-  if (error instanceof ConfigError || error instanceof StoreOpenError) return { line: error.message, exitCode: 2 };
+  if (error instanceof DomainError)
+    return { line: error.message, exitCode: EXIT_CODES[error.code] };
+  if (error instanceof CliUsageError)
+    return { line: `${error.message} (see tipline --help)`, exitCode: 2 };
+  if (error instanceof ConfigError || error instanceof StoreOpenError)
+    return { line: error.message, exitCode: 2 };
   return { line: 'unexpected error; nothing more is printed so no secret can leak', exitCode: 1 };
 }

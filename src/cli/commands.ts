@@ -23,7 +23,12 @@ type Options = Record<string, { type: 'string' | 'boolean' }>;
 
 function parse<O extends Options>(args: readonly string[], options: O, positionals = 0) {
   try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: positionals > 0, strict: true });
+    const parsed = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: positionals > 0,
+      strict: true,
+    });
     if (parsed.positionals.length > positionals) throw new CliUsageError('too many arguments');
     return parsed;
   } catch (error) {
@@ -42,7 +47,11 @@ const decoder = new TextDecoder();
 /** Unlocks desk keys with a reviewer's passphrase or with the recovery key. */
 async function unlockFor(
   deps: CoreDeps,
-  values: { reviewer?: string | boolean | undefined; 'passphrase-file'?: string | boolean | undefined; 'recovery-key-file'?: string | boolean | undefined },
+  values: {
+    reviewer?: string | boolean | undefined;
+    'passphrase-file'?: string | boolean | undefined;
+    'recovery-key-file'?: string | boolean | undefined;
+  },
   reviewerFlag = '--reviewer',
   passphraseFlag = '--passphrase-file',
 ): Promise<UnlockedDesks> {
@@ -57,7 +66,10 @@ async function unlockFor(
   }
   const name = required(values.reviewer, `${reviewerFlag} (or --recovery-key-file)`);
   const passphraseFile = values['passphrase-file'];
-  const passphrase = await secretFromFileOrPrompt(typeof passphraseFile === 'string' ? passphraseFile : undefined, `Passphrase for ${name} (${passphraseFlag}): `);
+  const passphrase = await secretFromFileOrPrompt(
+    typeof passphraseFile === 'string' ? passphraseFile : undefined,
+    `Passphrase for ${name} (${passphraseFlag}): `,
+  );
   try {
     return await unlockReviewer(deps, name, passphrase);
   } finally {
@@ -65,7 +77,11 @@ async function unlockFor(
   }
 }
 
-export async function initCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+export async function initCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const { values } = parse(args, {
     reviewer: { type: 'string' },
     'passphrase-file': { type: 'string' },
@@ -74,24 +90,39 @@ export async function initCommand(deps: CoreDeps, args: readonly string[], io: C
   });
   const name = required(values.reviewer, '--reviewer');
   const out = required(values['recovery-key-out'], '--recovery-key-out');
-  const passphrase = await secretFromFileOrPrompt(values['passphrase-file'], `New passphrase for ${name}: `);
+  const passphrase = await secretFromFileOrPrompt(
+    values['passphrase-file'],
+    `New passphrase for ${name}: `,
+  );
   try {
-    const result = await initialiseDesk(deps, { reviewerName: name, passphrase, ...(values.desk ? { deskName: values.desk } : {}) });
+    const result = await initialiseDesk(deps, {
+      reviewerName: name,
+      passphrase,
+      ...(values.desk ? { deskName: values.desk } : {}),
+    });
     try {
       // wx: never overwrite an existing file; 0600: only the operator may read it
       writeFileSync(out, `${result.recoveryKey}\n`, { mode: 0o600, flag: 'wx' });
     } catch {
-      io.err(`tipline: could not write the recovery key to ${out}; it is printed below ONCE. Copy it now.\n${result.recoveryKey}\n`);
+      io.err(
+        `tipline: could not write the recovery key to ${out}; it is printed below ONCE. Copy it now.\n${result.recoveryKey}\n`,
+      );
       return 1;
     }
-    io.out(`Initialised desk with admin reviewer ${name}.\nRecovery key written to ${out}: print it, store it offline, then delete the file.\n`);
+    io.out(
+      `Initialised desk with admin reviewer ${name}.\nRecovery key written to ${out}: print it, store it offline, then delete the file.\n`,
+    );
     return 0;
   } finally {
     passphrase.fill(0);
   }
 }
 
-export async function exportCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+export async function exportCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const { values } = parse(args, {
     reviewer: { type: 'string' },
     'passphrase-file': { type: 'string' },
@@ -104,7 +135,9 @@ export async function exportCommand(deps: CoreDeps, args: readonly string[], io:
     for (const item of exportTips(deps, unlocked)) {
       if (!item.ok) {
         failures++;
-        io.err(`tipline: tip ${item.tip.id} ${item.reason === 'damaged' ? 'is damaged and could not be decrypted' : 'is sealed to a desk key you hold no grant for'}; skipped\n`);
+        io.err(
+          `tipline: tip ${item.tip.id} ${item.reason === 'damaged' ? 'is damaged and could not be decrypted' : 'is sealed to a desk key you hold no grant for'}; skipped\n`,
+        );
         continue;
       }
       const { tip, content } = item;
@@ -117,7 +150,12 @@ export async function exportCommand(deps: CoreDeps, args: readonly string[], io:
         desk: deskNames.get(tip.deskId) ?? tip.deskId,
         language: content.language,
         fields: content.fields,
-        attachments: content.attachments.map(({ id, name, type, size }) => ({ id, name, type, size })),
+        attachments: content.attachments.map(({ id, name, type, size }) => ({
+          id,
+          name,
+          type,
+          size,
+        })),
       };
       io.out(`${JSON.stringify(line)}\n`);
     }
@@ -128,13 +166,19 @@ export async function exportCommand(deps: CoreDeps, args: readonly string[], io:
   return failures > 0 ? 1 : 0;
 }
 
-export async function reviewerCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+export async function reviewerCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
     case 'list': {
       parse(rest, {});
       for (const r of deps.store.listReviewers()) {
-        io.out(`${r.name}\t${r.role}\t${r.revokedAt === null ? 'active' : 'revoked'}\t${new Date(r.createdAt).toISOString()}\n`);
+        io.out(
+          `${r.name}\t${r.role}\t${r.revokedAt === null ? 'active' : 'revoked'}\t${new Date(r.createdAt).toISOString()}\n`,
+        );
       }
       return 0;
     }
@@ -153,14 +197,25 @@ export async function reviewerCommand(deps: CoreDeps, args: readonly string[], i
       const name = required(positionals[0], 'the new reviewer NAME');
       const grantor = await unlockFor(
         deps,
-        { reviewer: values.by, 'passphrase-file': values['by-passphrase-file'], 'recovery-key-file': values['recovery-key-file'] },
+        {
+          reviewer: values.by,
+          'passphrase-file': values['by-passphrase-file'],
+          'recovery-key-file': values['recovery-key-file'],
+        },
         '--by',
         '--by-passphrase-file',
       );
       try {
-        const passphrase = await secretFromFileOrPrompt(values['passphrase-file'], `New passphrase for ${name}: `);
+        const passphrase = await secretFromFileOrPrompt(
+          values['passphrase-file'],
+          `New passphrase for ${name}: `,
+        );
         try {
-          await addReviewer(deps, grantor, { name, passphrase, role: values.admin ? 'admin' : 'reviewer' });
+          await addReviewer(deps, grantor, {
+            name,
+            passphrase,
+            role: values.admin ? 'admin' : 'reviewer',
+          });
         } finally {
           passphrase.fill(0);
         }
@@ -174,7 +229,9 @@ export async function reviewerCommand(deps: CoreDeps, args: readonly string[], i
       const { values, positionals } = parse(rest, { 'no-rotate': { type: 'boolean' } }, 1);
       const name = required(positionals[0], 'the reviewer NAME');
       revokeReviewer(deps, name, { rotate: !values['no-rotate'] });
-      io.out(`Revoked ${name}.${values['no-rotate'] ? '' : ' Desk keys rotated: tips from now on are sealed to a key they never held.'}\n`);
+      io.out(
+        `Revoked ${name}.${values['no-rotate'] ? '' : ' Desk keys rotated: tips from now on are sealed to a key they never held.'}\n`,
+      );
       return 0;
     }
     default:
@@ -182,7 +239,11 @@ export async function reviewerCommand(deps: CoreDeps, args: readonly string[], i
   }
 }
 
-export async function recoverCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+export async function recoverCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const { values } = parse(args, {
     reviewer: { type: 'string' },
     'recovery-key-file': { type: 'string' },
@@ -190,7 +251,10 @@ export async function recoverCommand(deps: CoreDeps, args: readonly string[], io
   });
   const name = required(values.reviewer, '--reviewer');
   const key = readSecretFile(required(values['recovery-key-file'], '--recovery-key-file'));
-  const passphrase = await secretFromFileOrPrompt(values['passphrase-file'], `New passphrase for ${name}: `);
+  const passphrase = await secretFromFileOrPrompt(
+    values['passphrase-file'],
+    `New passphrase for ${name}: `,
+  );
   try {
     await recoverReviewer(deps, decoder.decode(key), { name, passphrase });
   } finally {
@@ -201,7 +265,11 @@ export async function recoverCommand(deps: CoreDeps, args: readonly string[], io
   return 0;
 }
 
-export async function backupCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+export async function backupCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' } });
   const out = required(values.out, '--out');
   await deps.store.backupTo(out);

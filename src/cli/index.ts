@@ -3,7 +3,14 @@ import { createDeps } from '../compose.js';
 import { createLogger } from '../logging/logger.js';
 import { main as serve } from '../main.js';
 import { CliUsageError, describeCliError } from './cli-errors.js';
-import { backupCommand, exportCommand, initCommand, recoverCommand, reviewerCommand, type CliIo } from './commands.js';
+import {
+  backupCommand,
+  exportCommand,
+  initCommand,
+  recoverCommand,
+  reviewerCommand,
+  type CliIo,
+} from './commands.js';
 
 export const USAGE = `tipline: a secure, anonymous tip line
 
@@ -23,7 +30,13 @@ Passphrases are read from the named file or asked on the terminal, never from ar
 Data lives in TIPLINE_DATA_DIR (default ./data).
 `;
 
-const COMMANDS = { init: initCommand, export: exportCommand, reviewer: reviewerCommand, recover: recoverCommand, backup: backupCommand };
+const COMMANDS = {
+  init: initCommand,
+  export: exportCommand,
+  reviewer: reviewerCommand,
+  recover: recoverCommand,
+  backup: backupCommand,
+};
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -35,13 +48,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await serve();
     return -1; // keeps running
   }
-  const run = COMMANDS[command as keyof typeof COMMANDS] as (typeof COMMANDS)[keyof typeof COMMANDS] | undefined;
+  const run = COMMANDS[command as keyof typeof COMMANDS] as
+    (typeof COMMANDS)[keyof typeof COMMANDS] | undefined;
   let deps;
   try {
     if (!run) throw new CliUsageError(`unknown command ${command}`);
     const { config } = loadConfig();
     // stdout carries command output (export's JSON Lines); logs go to stderr
-    deps = await createDeps(config, { logger: createLogger((_level, line) => io.err(`${line}\n`)) });
+    deps = await createDeps(config, {
+      logger: createLogger((_level, line) => io.err(`${line}\n`)),
+    });
     return await run(deps, args, io);
   } catch (error) {
     const { line, exitCode } = describeCliError(error);
@@ -52,7 +68,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-const processIo: CliIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
 
 /** Entry point for bin/tipline.mjs. */
 export async function cliMain(): Promise<void> {

@@ -13,7 +13,8 @@ export function readSecretFile(path: string): Uint8Array {
   } catch {
     throw new CliUsageError(`cannot read ${path}`);
   }
-  if (bytes.length > MAX_SECRET_FILE_BYTES) throw new CliUsageError(`${path} is too large to be a passphrase or key`);
+  if (bytes.length > MAX_SECRET_FILE_BYTES)
+    throw new CliUsageError(`${path} is too large to be a passphrase or key`);
   let end = bytes.length;
   if (end > 0 && bytes[end - 1] === 0x0a) end--;
   if (end > 0 && bytes[end - 1] === 0x0d) end--;
@@ -24,7 +25,8 @@ export function readSecretFile(path: string): Uint8Array {
 
 /** Prompts on the terminal without echo. Passphrases never come from argv. */
 export async function promptSecret(question: string): Promise<Uint8Array> {
-  if (!process.stdin.isTTY) throw new CliUsageError('no terminal to ask for a passphrase: pass --passphrase-file');
+  if (!process.stdin.isTTY)
+    throw new CliUsageError('no terminal to ask for a passphrase: pass --passphrase-file');
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -41,6 +43,9 @@ export async function promptSecret(question: string): Promise<Uint8Array> {
   return new TextEncoder().encode(answer);
 }
 
-export async function secretFromFileOrPrompt(path: string | undefined, question: string): Promise<Uint8Array> {
+export async function secretFromFileOrPrompt(
+  path: string | undefined,
+  question: string,
+): Promise<Uint8Array> {
   return path === undefined ? promptSecret(question) : readSecretFile(path);
 }

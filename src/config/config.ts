@@ -50,13 +50,19 @@ function httpUrl(env: Env, name: string): string | undefined {
 /** Parses the environment once at start-up. The only reader of process.env. */
 export function loadConfig(env: Env = process.env): { config: Config; secrets: Secrets } {
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
-  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) throw new ConfigError('HOST must be a host name or IP address');
-  const dataDirRaw = env.TIPLINE_DATA_DIR && env.TIPLINE_DATA_DIR !== '' ? env.TIPLINE_DATA_DIR : './data';
-  const token = env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_BOT_TOKEN !== '' ? env.TELEGRAM_BOT_TOKEN : undefined;
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host))
+    throw new ConfigError('HOST must be a host name or IP address');
+  const dataDirRaw =
+    env.TIPLINE_DATA_DIR && env.TIPLINE_DATA_DIR !== '' ? env.TIPLINE_DATA_DIR : './data';
+  const token =
+    env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_BOT_TOKEN !== '' ? env.TELEGRAM_BOT_TOKEN : undefined;
   if (token !== undefined && !/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/.test(token)) {
     throw new ConfigError('TELEGRAM_BOT_TOKEN does not look like a Bot API token (digits:letters)');
   }
-  const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET && env.TELEGRAM_WEBHOOK_SECRET !== '' ? env.TELEGRAM_WEBHOOK_SECRET : undefined;
+  const webhookSecret =
+    env.TELEGRAM_WEBHOOK_SECRET && env.TELEGRAM_WEBHOOK_SECRET !== ''
+      ? env.TELEGRAM_WEBHOOK_SECRET
+      : undefined;
   if (webhookSecret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
     throw new ConfigError('TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -');
   }

@@ -14,7 +14,14 @@ import { DomainError } from './errors.js';
 import { hexToBytes, newRandomId } from './ids.js';
 import { CODENAME_KDF_META, CODENAME_SALT_META } from './keys.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
-import { TIP_CONTENT_VERSION, sanitizeFileName, validateSubmission, type AttachmentRef, type TipContent, type TipSubmission } from './tip-content.js';
+import {
+  TIP_CONTENT_VERSION,
+  sanitizeFileName,
+  validateSubmission,
+  type AttachmentRef,
+  type TipContent,
+  type TipSubmission,
+} from './tip-content.js';
 import type { AttachmentId, AttachmentRecord, DeskRecord, TipId } from './ports.js';
 
 export interface TipReceipt {
@@ -24,7 +31,8 @@ export interface TipReceipt {
 }
 
 function chooseDesk(deps: CoreDeps, deskName: string | undefined): DeskRecord {
-  const desk = deskName === undefined ? deps.store.listDesks()[0] : deps.store.getDeskByName(deskName);
+  const desk =
+    deskName === undefined ? deps.store.listDesks()[0] : deps.store.getDeskByName(deskName);
   if (!desk) {
     throw deskName === undefined
       ? new DomainError('not_initialised', 'tipline has no desk yet; run tipline init')
@@ -37,7 +45,8 @@ function chooseDesk(deps: CoreDeps, deskName: string | undefined): DeskRecord {
 export function codenameKdf(deps: CoreDeps): { salt: Uint8Array; params: KdfParams } {
   const salt = deps.store.getMeta(CODENAME_SALT_META);
   const params = deps.store.getMeta(CODENAME_KDF_META);
-  if (!salt || !params) throw new DomainError('not_initialised', 'tipline is not initialised; run tipline init');
+  if (!salt || !params)
+    throw new DomainError('not_initialised', 'tipline is not initialised; run tipline init');
   return { salt, params: JSON.parse(new TextDecoder().decode(params)) as KdfParams };
 }
 
@@ -74,7 +83,13 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
       keys.push(key);
       const id = newRandomId<AttachmentId>(random);
       records.push({ id, tipId, ciphertext: encryptAttachment(sodium, key, file.bytes) });
-      refs.push({ id, key: sodium.to_base64(key), name: sanitizeFileName(file.name), type: file.mediaType, size: file.bytes.length });
+      refs.push({
+        id,
+        key: sodium.to_base64(key),
+        name: sanitizeFileName(file.name),
+        type: file.mediaType,
+        size: file.bytes.length,
+      });
     }
     const content: TipContent = {
       v: TIP_CONTENT_VERSION,
@@ -85,7 +100,11 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
       ...(submission.replyRoute ? { replyRoute: submission.replyRoute } : {}),
     };
     plaintext = utf8(JSON.stringify(content));
-    const envelope = sealTipEnvelope(sodium, { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey }, plaintext);
+    const envelope = sealTipEnvelope(
+      sodium,
+      { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey },
+      plaintext,
+    );
     store.insertTip(
       {
         id: tipId,

@@ -45,7 +45,10 @@ export interface UnlockedReviewer extends UnlockedDesks {
   readonly reviewer: ReviewerRecord;
 }
 
-function unlockedDesks(sodium: CoreDeps['sodium'], keys: Map<DeskKeyId, DeskKeyPair>): UnlockedDesks {
+function unlockedDesks(
+  sodium: CoreDeps['sodium'],
+  keys: Map<DeskKeyId, DeskKeyPair>,
+): UnlockedDesks {
   return {
     deskKeys: keys,
     wipe: () => {
@@ -58,7 +61,11 @@ function unlockedDesks(sodium: CoreDeps['sodium'], keys: Map<DeskKeyId, DeskKeyP
 /** Rejects reviewer names that are not short plain identifiers. */
 export function assertReviewerName(name: string): void {
   if (!REVIEWER_NAME.test(name)) {
-    throw new DomainError('invalid_input', 'reviewer names are 1-64 letters, digits, dot, dash or underscore', 'name');
+    throw new DomainError(
+      'invalid_input',
+      'reviewer names are 1-64 letters, digits, dot, dash or underscore',
+      'name',
+    );
   }
 }
 
@@ -66,9 +73,14 @@ export function assertReviewerName(name: string): void {
 export function assertNewPassphrase(passphrase: Uint8Array): void {
   const chars = [...new TextDecoder().decode(passphrase)].length;
   if (chars < MIN_PASSPHRASE_CHARS) {
-    throw new DomainError('invalid_input', `passphrases need at least ${MIN_PASSPHRASE_CHARS} characters`, 'passphrase');
+    throw new DomainError(
+      'invalid_input',
+      `passphrases need at least ${MIN_PASSPHRASE_CHARS} characters`,
+      'passphrase',
+    );
   }
-  if (passphrase.length > MAX_PASSPHRASE_BYTES) throw new DomainError('too_large', 'passphrase is too long', 'passphrase');
+  if (passphrase.length > MAX_PASSPHRASE_BYTES)
+    throw new DomainError('too_large', 'passphrase is too long', 'passphrase');
 }
 
 /** A fresh personal keypair wrapped under `passphrase`. The secret key is returned for granting; wipe it. */
@@ -82,9 +94,20 @@ async function createCredentials(
   const pair = createReviewerKeyPair(sodium);
   const secrets = await deriveReviewerSecrets(sodium, passphrase, salt, kdfParams);
   try {
-    const wrappedSecretKey = wrapReviewerKey(sodium, secrets.wrappingKey, pair.secretKey, reviewerId);
+    const wrappedSecretKey = wrapReviewerKey(
+      sodium,
+      secrets.wrappingKey,
+      pair.secretKey,
+      reviewerId,
+    );
     return {
-      credentials: { publicKey: pair.publicKey, wrappedSecretKey, kdfSalt: salt, kdfParams, verifier: secrets.verifier },
+      credentials: {
+        publicKey: pair.publicKey,
+        wrappedSecretKey,
+        kdfSalt: salt,
+        kdfParams,
+        verifier: secrets.verifier,
+      },
       secretKey: pair.secretKey,
     };
   } finally {
@@ -92,7 +115,12 @@ async function createCredentials(
   }
 }
 
-function deskKeyRecord(deps: CoreDeps, deskId: DeskId, key: DeskKeyPair, recoveryPublicKey: Uint8Array): DeskKeyRecord {
+function deskKeyRecord(
+  deps: CoreDeps,
+  deskId: DeskId,
+  key: DeskKeyPair,
+  recoveryPublicKey: Uint8Array,
+): DeskKeyRecord {
   return {
     id: bytesToHex(key.keyId) as DeskKeyId,
     deskId,
@@ -133,13 +161,31 @@ export async function initialiseDesk(
     const now = clock();
     const keyRecord = deskKeyRecord(deps, deskId, desk, recovery.publicKey);
     store.transaction(() => {
-      if (store.listDesks().length > 0) throw new DomainError('already_initialised', 'tipline is already initialised');
+      if (store.listDesks().length > 0)
+        throw new DomainError('already_initialised', 'tipline is already initialised');
       store.setMeta(CODENAME_SALT_META, random.bytes(KDF_SALT_BYTES));
       store.setMeta(CODENAME_KDF_META, new TextEncoder().encode(JSON.stringify(deps.kdfParams)));
-      store.insertDesk({ id: deskId, name: input.deskName ?? DEFAULT_DESK_NAME, recoveryPublicKey: recovery.publicKey, createdAt: now });
+      store.insertDesk({
+        id: deskId,
+        name: input.deskName ?? DEFAULT_DESK_NAME,
+        recoveryPublicKey: recovery.publicKey,
+        createdAt: now,
+      });
       store.insertDeskKey(keyRecord);
-      store.insertReviewer({ id: reviewerId, name: input.reviewerName, role: 'admin', createdAt: now, revokedAt: null, ...credentials });
-      store.putGrant({ deskKeyId: keyRecord.id, reviewerId, sealedDeskKey: sealDeskGrant(sodium, desk, credentials.publicKey), createdAt: now });
+      store.insertReviewer({
+        id: reviewerId,
+        name: input.reviewerName,
+        role: 'admin',
+        createdAt: now,
+        revokedAt: null,
+        ...credentials,
+      });
+      store.putGrant({
+        deskKeyId: keyRecord.id,
+        reviewerId,
+        sealedDeskKey: sealDeskGrant(sodium, desk, credentials.publicKey),
+        createdAt: now,
+      });
     });
     return { deskId, reviewerId, recoveryKey: formatRecoveryKey(sodium, recovery.seed) };
   } finally {
@@ -148,16 +194,25 @@ export async function initialiseDesk(
 }
 
 /** Opens every grant a reviewer holds with their personal secret key. */
-function openGrants(deps: CoreDeps, reviewer: ReviewerRecord, secretKey: Uint8Array): Map<DeskKeyId, DeskKeyPair> {
+function openGrants(
+  deps: CoreDeps,
+  reviewer: ReviewerRecord,
+  secretKey: Uint8Array,
+): Map<DeskKeyId, DeskKeyPair> {
   const keys = new Map<DeskKeyId, DeskKeyPair>();
   for (const grant of deps.store.listGrantsForReviewer(reviewer.id)) {
     const record = deps.store.getDeskKey(grant.deskKeyId);
     if (!record) continue;
     try {
-      const pair = openDeskGrant(deps.sodium, grant.sealedDeskKey, { publicKey: reviewer.publicKey, secretKey }, {
-        keyId: hexToBytes(record.id),
-        publicKey: record.publicKey,
-      });
+      const pair = openDeskGrant(
+        deps.sodium,
+        grant.sealedDeskKey,
+        { publicKey: reviewer.publicKey, secretKey },
+        {
+          keyId: hexToBytes(record.id),
+          publicKey: record.publicKey,
+        },
+      );
       keys.set(record.id, pair);
     } catch (error) {
       if (!(error instanceof CryptoFormatError)) throw error;
@@ -171,22 +226,41 @@ function openGrants(deps: CoreDeps, reviewer: ReviewerRecord, secretKey: Uint8Ar
  * Checks a reviewer's passphrase and unlocks their desk keys. Unknown name, revoked reviewer
  * and wrong passphrase all cost one argon2id run and fail with the same error.
  */
-export async function unlockReviewer(deps: CoreDeps, name: string, passphrase: Uint8Array): Promise<UnlockedReviewer> {
+export async function unlockReviewer(
+  deps: CoreDeps,
+  name: string,
+  passphrase: Uint8Array,
+): Promise<UnlockedReviewer> {
   const { sodium, store } = deps;
   const reviewer = name.length <= 64 ? store.getReviewerByName(name) : undefined;
   if (!reviewer || reviewer.revokedAt !== null || passphrase.length > MAX_PASSPHRASE_BYTES) {
-    const decoy = await deriveReviewerSecrets(sodium, passphrase.subarray(0, MAX_PASSPHRASE_BYTES), deps.random.bytes(KDF_SALT_BYTES), deps.kdfParams);
+    const decoy = await deriveReviewerSecrets(
+      sodium,
+      passphrase.subarray(0, MAX_PASSPHRASE_BYTES),
+      deps.random.bytes(KDF_SALT_BYTES),
+      deps.kdfParams,
+    );
     wipe(sodium, decoy.verifier, decoy.wrappingKey);
     throw new DomainError('bad_credentials', 'wrong name or passphrase');
   }
-  const secrets = await deriveReviewerSecrets(sodium, passphrase, reviewer.kdfSalt, reviewer.kdfParams);
+  const secrets = await deriveReviewerSecrets(
+    sodium,
+    passphrase,
+    reviewer.kdfSalt,
+    reviewer.kdfParams,
+  );
   let secretKey: Uint8Array | undefined;
   try {
     if (!constantTimeEqual(sodium, secrets.verifier, reviewer.verifier)) {
       throw new DomainError('bad_credentials', 'wrong name or passphrase');
     }
     try {
-      secretKey = unwrapReviewerKey(sodium, secrets.wrappingKey, reviewer.wrappedSecretKey, reviewer.id);
+      secretKey = unwrapReviewerKey(
+        sodium,
+        secrets.wrappingKey,
+        reviewer.wrappedSecretKey,
+        reviewer.id,
+      );
     } catch {
       throw new DomainError('damaged', 'the reviewer key record is damaged');
     }
@@ -209,9 +283,13 @@ export function unlockWithRecoveryKey(deps: CoreDeps, recoveryKeyText: string): 
   const keys = new Map<DeskKeyId, DeskKeyPair>();
   try {
     for (const desk of store.listDesks()) {
-      if (!sodium.memcmp(desk.recoveryPublicKey, recovery.publicKey)) throw new DomainError('bad_credentials', 'wrong recovery key');
+      if (!sodium.memcmp(desk.recoveryPublicKey, recovery.publicKey))
+        throw new DomainError('bad_credentials', 'wrong recovery key');
       for (const record of store.listDeskKeys(desk.id)) {
-        const pair = openDeskGrant(sodium, record.recoveryGrant, recovery, { keyId: hexToBytes(record.id), publicKey: record.publicKey });
+        const pair = openDeskGrant(sodium, record.recoveryGrant, recovery, {
+          keyId: hexToBytes(record.id),
+          publicKey: record.publicKey,
+        });
         keys.set(record.id, pair);
       }
     }
@@ -226,10 +304,20 @@ export function unlockWithRecoveryKey(deps: CoreDeps, recoveryKeyText: string): 
   return unlockedDesks(sodium, keys);
 }
 
-function grantAll(deps: CoreDeps, unlocked: UnlockedDesks, reviewerId: ReviewerId, publicKey: Uint8Array): void {
+function grantAll(
+  deps: CoreDeps,
+  unlocked: UnlockedDesks,
+  reviewerId: ReviewerId,
+  publicKey: Uint8Array,
+): void {
   const now = deps.clock();
   for (const [id, pair] of unlocked.deskKeys) {
-    deps.store.putGrant({ deskKeyId: id, reviewerId, sealedDeskKey: sealDeskGrant(deps.sodium, pair, publicKey), createdAt: now });
+    deps.store.putGrant({
+      deskKeyId: id,
+      reviewerId,
+      sealedDeskKey: sealDeskGrant(deps.sodium, pair, publicKey),
+      createdAt: now,
+    });
   }
 }
 
@@ -241,13 +329,22 @@ export async function addReviewer(
 ): Promise<ReviewerRecord> {
   assertReviewerName(input.name);
   assertNewPassphrase(input.passphrase);
-  if (deps.store.getReviewerByName(input.name)) throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
+  if (deps.store.getReviewerByName(input.name))
+    throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
   const id = newRandomId<ReviewerId>(deps.random);
   const { credentials, secretKey } = await createCredentials(deps, id, input.passphrase);
   wipe(deps.sodium, secretKey);
-  const record: ReviewerRecord = { id, name: input.name, role: input.role, createdAt: deps.clock(), revokedAt: null, ...credentials };
+  const record: ReviewerRecord = {
+    id,
+    name: input.name,
+    role: input.role,
+    createdAt: deps.clock(),
+    revokedAt: null,
+    ...credentials,
+  };
   deps.store.transaction(() => {
-    if (deps.store.getReviewerByName(input.name)) throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
+    if (deps.store.getReviewerByName(input.name))
+      throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
     deps.store.insertReviewer(record);
     grantAll(deps, grantor, id, credentials.publicKey);
   });
@@ -273,9 +370,16 @@ export function rotateDeskKeys(deps: CoreDeps): DeskKeyId[] {
         store.insertDeskKey(record);
         if (active) store.retireDeskKey(active.id, deps.clock());
         for (const member of members) {
-          const isMember = store.listGrantsForReviewer(member.id).some((g) => deskKeyIds.has(g.deskKeyId));
+          const isMember = store
+            .listGrantsForReviewer(member.id)
+            .some((g) => deskKeyIds.has(g.deskKeyId));
           if (isMember) {
-            store.putGrant({ deskKeyId: record.id, reviewerId: member.id, sealedDeskKey: sealDeskGrant(sodium, fresh, member.publicKey), createdAt: deps.clock() });
+            store.putGrant({
+              deskKeyId: record.id,
+              reviewerId: member.id,
+              sealedDeskKey: sealDeskGrant(sodium, fresh, member.publicKey),
+              createdAt: deps.clock(),
+            });
           }
         }
         rotated.push(record.id);
@@ -288,10 +392,17 @@ export function rotateDeskKeys(deps: CoreDeps): DeskKeyId[] {
 }
 
 /** Revokes a reviewer: grants deleted, and by default every desk key rotated. */
-export function revokeReviewer(deps: CoreDeps, name: string, options: { rotate?: boolean } = {}): ReviewerRecord {
+export function revokeReviewer(
+  deps: CoreDeps,
+  name: string,
+  options: { rotate?: boolean } = {},
+): ReviewerRecord {
   const reviewer = deps.store.getReviewerByName(name);
-  if (!reviewer || reviewer.revokedAt !== null) throw new DomainError('not_found', 'no active reviewer with that name', 'name');
-  const activeAdmins = deps.store.listReviewers().filter((r) => r.revokedAt === null && r.role === 'admin');
+  if (!reviewer || reviewer.revokedAt !== null)
+    throw new DomainError('not_found', 'no active reviewer with that name', 'name');
+  const activeAdmins = deps.store
+    .listReviewers()
+    .filter((r) => r.revokedAt === null && r.role === 'admin');
   if (reviewer.role === 'admin' && activeAdmins.length === 1) {
     throw new DomainError('conflict', 'cannot revoke the last admin', 'name');
   }
@@ -317,8 +428,14 @@ export async function recoverReviewer(
   const unlocked = unlockWithRecoveryKey(deps, recoveryKeyText);
   try {
     const existing = deps.store.getReviewerByName(input.name);
-    if (existing && existing.revokedAt !== null) throw new DomainError('forbidden', 'that reviewer was revoked', 'name');
-    if (!existing) return await addReviewer(deps, unlocked, { name: input.name, passphrase: input.passphrase, role: 'admin' });
+    if (existing && existing.revokedAt !== null)
+      throw new DomainError('forbidden', 'that reviewer was revoked', 'name');
+    if (!existing)
+      return await addReviewer(deps, unlocked, {
+        name: input.name,
+        passphrase: input.passphrase,
+        role: 'admin',
+      });
     const { credentials, secretKey } = await createCredentials(deps, existing.id, input.passphrase);
     wipe(deps.sodium, secretKey);
     deps.store.transaction(() => {

@@ -142,7 +142,11 @@ export interface Store {
   listGrantsForReviewer(reviewerId: ReviewerId): GrantRecord[];
   deleteGrantsForReviewer(reviewerId: ReviewerId): void;
 
-  insertTip(tip: TipRecord, inbox: InboxRecord | undefined, attachments: readonly AttachmentRecord[]): void;
+  insertTip(
+    tip: TipRecord,
+    inbox: InboxRecord | undefined,
+    attachments: readonly AttachmentRecord[],
+  ): void;
   getTip(id: TipId): TipRecord | undefined;
   listTips(query: TipListQuery): TipRecord[];
   countTips(): number;

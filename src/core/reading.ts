@@ -1,4 +1,9 @@
-import { CryptoFormatError, decryptAttachment, fromUtf8, openTipEnvelope } from '../crypto/index.js';
+import {
+  CryptoFormatError,
+  decryptAttachment,
+  fromUtf8,
+  openTipEnvelope,
+} from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import type { CoreDeps } from './deps.js';
 import type { UnlockedDesks } from './keys.js';
@@ -17,7 +22,11 @@ export function openTip(deps: CoreDeps, unlocked: UnlockedDesks, tip: TipRecord)
     return parsed.data;
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    if (error instanceof CryptoFormatError || error instanceof SyntaxError || error instanceof TypeError) {
+    if (
+      error instanceof CryptoFormatError ||
+      error instanceof SyntaxError ||
+      error instanceof TypeError
+    ) {
       throw new DomainError('damaged', 'tip does not decrypt');
     }
     throw error;
@@ -27,7 +36,12 @@ export function openTip(deps: CoreDeps, unlocked: UnlockedDesks, tip: TipRecord)
 }
 
 /** Decrypts one attachment of an opened tip. */
-export function openAttachment(deps: CoreDeps, tip: TipRecord, content: TipContent, attachmentId: string): Uint8Array {
+export function openAttachment(
+  deps: CoreDeps,
+  tip: TipRecord,
+  content: TipContent,
+  attachmentId: string,
+): Uint8Array {
   const ref = content.attachments.find((a) => a.id === attachmentId);
   const record = deps.store.listAttachments(tip.id).find((a) => a.id === attachmentId);
   if (!ref || !record) throw new DomainError('not_found', 'no such attachment');
@@ -46,14 +60,21 @@ export type ExportedTip =
   | { readonly ok: false; readonly tip: TipRecord; readonly reason: 'damaged' | 'forbidden' };
 
 /** Every tip, newest first, opened where possible; a damaged tip is reported, not fatal. */
-export function* exportTips(deps: CoreDeps, unlocked: UnlockedDesks, pageSize = 500): Generator<ExportedTip> {
+export function* exportTips(
+  deps: CoreDeps,
+  unlocked: UnlockedDesks,
+  pageSize = 500,
+): Generator<ExportedTip> {
   for (let offset = 0; ; offset += pageSize) {
     const page = deps.store.listTips({ limit: pageSize, offset });
     for (const tip of page) {
       try {
         yield { ok: true, tip, content: openTip(deps, unlocked, tip) };
       } catch (error) {
-        if (error instanceof DomainError && (error.code === 'damaged' || error.code === 'forbidden')) {
+        if (
+          error instanceof DomainError &&
+          (error.code === 'damaged' || error.code === 'forbidden')
+        ) {
           yield { ok: false, tip, reason: error.code };
         } else {
           throw error;

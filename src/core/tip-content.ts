@@ -8,12 +8,15 @@ import type { IntakeLimits } from './deps.js';
  * NFC, CRLF folded to LF, and control characters other than tab and newline removed.
  */
 export function normalizeText(input: string): string {
-  return input
-    .toWellFormed()
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, '')
-    .trim();
+  return (
+    input
+      .toWellFormed()
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, '')
+      .trim()
+  );
 }
 
 /** What a tipster tells us, the same on every channel. */
@@ -90,16 +93,23 @@ function boundedText(value: string | undefined, max: number, field: string): str
 }
 
 /** Validates and normalizes a submission; throws DomainError naming the field at fault. */
-export function validateSubmission(submission: TipSubmission, limits: IntakeLimits): {
+export function validateSubmission(
+  submission: TipSubmission,
+  limits: IntakeLimits,
+): {
   fields: TipFields;
   attachments: readonly AttachmentInput[];
 } {
-  if (!CHANNELS.includes(submission.channel)) throw new DomainError('invalid_input', 'unknown channel', 'channel');
-  if (!LANGUAGE_TAG.test(submission.language)) throw new DomainError('invalid_input', 'bad language tag', 'language');
+  if (!CHANNELS.includes(submission.channel))
+    throw new DomainError('invalid_input', 'unknown channel', 'channel');
+  if (!LANGUAGE_TAG.test(submission.language))
+    throw new DomainError('invalid_input', 'bad language tag', 'language');
   const message = boundedText(submission.fields.message, limits.maxMessageChars, 'message');
-  if (message === undefined) throw new DomainError('invalid_input', 'message is required', 'message');
+  if (message === undefined)
+    throw new DomainError('invalid_input', 'message is required', 'message');
   const country = boundedText(submission.fields.country, 2, 'country')?.toUpperCase();
-  if (country !== undefined && !COUNTRY_CODE.test(country)) throw new DomainError('invalid_input', 'bad country code', 'country');
+  if (country !== undefined && !COUNTRY_CODE.test(country))
+    throw new DomainError('invalid_input', 'bad country code', 'country');
   const optional = {
     country,
     place: boundedText(submission.fields.place, limits.maxFieldChars, 'place'),
@@ -113,13 +123,16 @@ export function validateSubmission(submission: TipSubmission, limits: IntakeLimi
   };
 
   const attachments = submission.attachments ?? [];
-  if (attachments.length > limits.maxAttachments) throw new DomainError('too_large', 'too many attachments', 'attachments');
+  if (attachments.length > limits.maxAttachments)
+    throw new DomainError('too_large', 'too many attachments', 'attachments');
   let total = 0;
   for (const file of attachments) {
     total += file.bytes.length;
-    if (!MEDIA_TYPE.test(file.mediaType)) throw new DomainError('invalid_input', 'bad media type', 'attachments');
+    if (!MEDIA_TYPE.test(file.mediaType))
+      throw new DomainError('invalid_input', 'bad media type', 'attachments');
   }
-  if (total > limits.maxAttachmentBytesTotal) throw new DomainError('too_large', 'attachments too large', 'attachments');
+  if (total > limits.maxAttachmentBytesTotal)
+    throw new DomainError('too_large', 'attachments too large', 'attachments');
   if (submission.replyRoute && !/^-?\d{1,20}$/.test(submission.replyRoute.chatId)) {
     throw new DomainError('invalid_input', 'bad reply route', 'replyRoute');
   }
@@ -128,6 +141,8 @@ export function validateSubmission(submission: TipSubmission, limits: IntakeLimi
 
 /** A safe file name for the sealed record: no path, no control characters, bounded. */
 export function sanitizeFileName(name: string): string {
-  const base = normalizeText(name).replace(/^.*[\\/]/, '').replace(/[<>:"|?*]/g, '_');
+  const base = normalizeText(name)
+    .replace(/^.*[\\/]/, '')
+    .replace(/[<>:"|?*]/g, '_');
   return base.slice(0, 120) || 'file';
 }

@@ -25,7 +25,11 @@ export function createAttachmentKey(sodium: Sodium): Uint8Array {
 }
 
 /** Encrypts one file's bytes with its own key, in authenticated chunks. */
-export function encryptAttachment(sodium: Sodium, key: Uint8Array, plaintext: Uint8Array): Uint8Array {
+export function encryptAttachment(
+  sodium: Sodium,
+  key: Uint8Array,
+  plaintext: Uint8Array,
+): Uint8Array {
   const padded = padToBucket(sodium, plaintext);
   try {
     const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
@@ -36,7 +40,14 @@ export function encryptAttachment(sodium: Sodium, key: Uint8Array, plaintext: Ui
         end === padded.length
           ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
           : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-      parts.push(sodium.crypto_secretstream_xchacha20poly1305_push(state, padded.subarray(offset, end), null, tag));
+      parts.push(
+        sodium.crypto_secretstream_xchacha20poly1305_push(
+          state,
+          padded.subarray(offset, end),
+          null,
+          tag,
+        ),
+      );
     }
     return concatBytes(...parts);
   } finally {
@@ -45,10 +56,16 @@ export function encryptAttachment(sodium: Sodium, key: Uint8Array, plaintext: Ui
 }
 
 /** Decrypts an attachment; throws CryptoFormatError on a wrong key, tampering or truncation. */
-export function decryptAttachment(sodium: Sodium, key: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+export function decryptAttachment(
+  sodium: Sodium,
+  key: Uint8Array,
+  ciphertext: Uint8Array,
+): Uint8Array {
   readMagic(ciphertext, ATTACHMENT_MAGIC, 'attachment');
-  if (ciphertext[ATTACHMENT_MAGIC.length] !== ATTACHMENT_VERSION) throw new CryptoFormatError('attachment: unsupported version');
-  if (ciphertext.length < PREFIX_BYTES + STREAM_HEADER_BYTES + STREAM_ABYTES) throw new CryptoFormatError('attachment: too short');
+  if (ciphertext[ATTACHMENT_MAGIC.length] !== ATTACHMENT_VERSION)
+    throw new CryptoFormatError('attachment: unsupported version');
+  if (ciphertext.length < PREFIX_BYTES + STREAM_HEADER_BYTES + STREAM_ABYTES)
+    throw new CryptoFormatError('attachment: too short');
   const header = ciphertext.subarray(PREFIX_BYTES, PREFIX_BYTES + STREAM_HEADER_BYTES);
   let state;
   try {
@@ -63,7 +80,11 @@ export function decryptAttachment(sodium: Sodium, key: Uint8Array, ciphertext: U
     while (offset < ciphertext.length) {
       if (finished) throw new CryptoFormatError('attachment: data after the final chunk');
       const end = Math.min(offset + ATTACHMENT_CHUNK_BYTES + STREAM_ABYTES, ciphertext.length);
-      const result = sodium.crypto_secretstream_xchacha20poly1305_pull(state, ciphertext.subarray(offset, end), null);
+      const result = sodium.crypto_secretstream_xchacha20poly1305_pull(
+        state,
+        ciphertext.subarray(offset, end),
+        null,
+      );
       // libsodium-wrappers returns false (not an exception) when a chunk does not authenticate
       if (!result) throw new CryptoFormatError('attachment: does not authenticate');
       parts.push(result.message);

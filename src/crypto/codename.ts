@@ -60,7 +60,14 @@ export async function deriveInboxKeys(
   params: KdfParams,
 ): Promise<InboxKeys> {
   const secret = utf8(normalizedCodename);
-  const [lookupKey, seed] = await deriveSubkeys(sodium, secret, instanceSalt, params, KDF_CONTEXT, [1, 2]);
+  const [lookupKey, seed] = await deriveSubkeys(
+    sodium,
+    secret,
+    instanceSalt,
+    params,
+    KDF_CONTEXT,
+    [1, 2],
+  );
   sodium.memzero(secret);
   if (!lookupKey || !seed) throw new Error('key derivation failed');
   const lookupId = sodium.crypto_generichash(32, lookupKey, null);
@@ -76,21 +83,38 @@ export async function deriveInboxKeys(
  */
 export const TIPSTER_MESSAGE_MAGIC = new Uint8Array([0x54, 0x4c, 0x54, 0x52]); // "TLTR"
 
-export function sealForTipster(sodium: Sodium, replyPublicKey: Uint8Array, plaintext: Uint8Array): Uint8Array {
+export function sealForTipster(
+  sodium: Sodium,
+  replyPublicKey: Uint8Array,
+  plaintext: Uint8Array,
+): Uint8Array {
   const padded = padToBucket(sodium, plaintext);
   try {
-    return concatBytes(TIPSTER_MESSAGE_MAGIC, Uint8Array.of(1), sodium.crypto_box_seal(padded, replyPublicKey));
+    return concatBytes(
+      TIPSTER_MESSAGE_MAGIC,
+      Uint8Array.of(1),
+      sodium.crypto_box_seal(padded, replyPublicKey),
+    );
   } finally {
     sodium.memzero(padded);
   }
 }
 
-export function openForTipster(sodium: Sodium, keys: Pick<InboxKeys, 'replyPublicKey' | 'replySecretKey'>, sealed: Uint8Array): Uint8Array {
+export function openForTipster(
+  sodium: Sodium,
+  keys: Pick<InboxKeys, 'replyPublicKey' | 'replySecretKey'>,
+  sealed: Uint8Array,
+): Uint8Array {
   readMagic(sealed, TIPSTER_MESSAGE_MAGIC, 'tipster message');
-  if (sealed[TIPSTER_MESSAGE_MAGIC.length] !== 1) throw new CryptoFormatError('tipster message: unsupported version');
+  if (sealed[TIPSTER_MESSAGE_MAGIC.length] !== 1)
+    throw new CryptoFormatError('tipster message: unsupported version');
   let padded: Uint8Array;
   try {
-    padded = sodium.crypto_box_seal_open(sealed.subarray(TIPSTER_MESSAGE_MAGIC.length + 1), keys.replyPublicKey, keys.replySecretKey);
+    padded = sodium.crypto_box_seal_open(
+      sealed.subarray(TIPSTER_MESSAGE_MAGIC.length + 1),
+      keys.replyPublicKey,
+      keys.replySecretKey,
+    );
   } catch {
     throw new CryptoFormatError('tipster message: does not open');
   }

@@ -16,12 +16,25 @@ const SECRET_KEY_BYTES = 32;
 /** A fresh desk keypair with a random 16-byte id. */
 export function createDeskKeyPair(sodium: Sodium): DeskKeyPair {
   const pair = sodium.crypto_box_keypair();
-  return { keyId: sodium.randombytes_buf(DESK_KEY_ID_BYTES), publicKey: pair.publicKey, secretKey: pair.privateKey };
+  return {
+    keyId: sodium.randombytes_buf(DESK_KEY_ID_BYTES),
+    publicKey: pair.publicKey,
+    secretKey: pair.privateKey,
+  };
 }
 
 /** Seals a desk secret key to a member (or the recovery key). */
-export function sealDeskGrant(sodium: Sodium, desk: DeskKeyPair, recipientPublicKey: Uint8Array): Uint8Array {
-  const plaintext = concatBytes(DESK_GRANT_MAGIC, Uint8Array.of(DESK_GRANT_VERSION), desk.keyId, desk.secretKey);
+export function sealDeskGrant(
+  sodium: Sodium,
+  desk: DeskKeyPair,
+  recipientPublicKey: Uint8Array,
+): Uint8Array {
+  const plaintext = concatBytes(
+    DESK_GRANT_MAGIC,
+    Uint8Array.of(DESK_GRANT_VERSION),
+    desk.keyId,
+    desk.secretKey,
+  );
   try {
     return sodium.crypto_box_seal(plaintext, recipientPublicKey);
   } finally {
@@ -48,7 +61,10 @@ export function openDeskGrant(
   try {
     readMagic(plaintext, DESK_GRANT_MAGIC, 'desk grant');
     const prefix = DESK_GRANT_MAGIC.length + 1;
-    if (plaintext[DESK_GRANT_MAGIC.length] !== DESK_GRANT_VERSION || plaintext.length !== prefix + DESK_KEY_ID_BYTES + SECRET_KEY_BYTES) {
+    if (
+      plaintext[DESK_GRANT_MAGIC.length] !== DESK_GRANT_VERSION ||
+      plaintext.length !== prefix + DESK_KEY_ID_BYTES + SECRET_KEY_BYTES
+    ) {
       throw new CryptoFormatError('desk grant: unsupported format');
     }
     const keyId = plaintext.slice(prefix, prefix + DESK_KEY_ID_BYTES);

@@ -14,7 +14,12 @@ export interface KdfParams {
  * The production cost: 64 MiB, 3 passes, 1 lane (RFC 9106's second recommended option).
  * Measured at about 0.2 s per derivation on a 2-core server (see docs/CRYPTO.md).
  */
-export const DEFAULT_KDF_PARAMS: KdfParams = { algorithm: 'argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1 };
+export const DEFAULT_KDF_PARAMS: KdfParams = {
+  algorithm: 'argon2id',
+  memoryKiB: 65_536,
+  iterations: 3,
+  parallelism: 1,
+};
 
 export const KDF_SALT_BYTES = 16;
 const MASTER_BYTES = 32;
@@ -25,9 +30,15 @@ const ARGON2ID = 2 as Algorithm;
 export function assertKdfParams(params: KdfParams): void {
   const ok =
     params.algorithm === 'argon2id' &&
-    Number.isInteger(params.memoryKiB) && params.memoryKiB >= 8 && params.memoryKiB <= 4 * 1024 * 1024 &&
-    Number.isInteger(params.iterations) && params.iterations >= 1 && params.iterations <= 64 &&
-    Number.isInteger(params.parallelism) && params.parallelism >= 1 && params.parallelism <= 16;
+    Number.isInteger(params.memoryKiB) &&
+    params.memoryKiB >= 8 &&
+    params.memoryKiB <= 4 * 1024 * 1024 &&
+    Number.isInteger(params.iterations) &&
+    params.iterations >= 1 &&
+    params.iterations <= 64 &&
+    Number.isInteger(params.parallelism) &&
+    params.parallelism >= 1 &&
+    params.parallelism <= 16;
   if (!ok) throw new Error('unsupported key derivation parameters');
 }
 

@@ -49,7 +49,8 @@ function base32Decode(text: string, byteLength: number): Uint8Array {
   }
   if (index !== byteLength) throw new CryptoFormatError('recovery key: too short');
   // The last character carries padding bits; they must be zero, or two spellings would decode alike.
-  if (bits >= 5 || (value & ((1 << bits) - 1)) !== 0) throw new CryptoFormatError('recovery key: not canonical');
+  if (bits >= 5 || (value & ((1 << bits) - 1)) !== 0)
+    throw new CryptoFormatError('recovery key: not canonical');
   return out;
 }
 

@@ -29,25 +29,48 @@ export async function deriveReviewerSecrets(
   salt: Uint8Array,
   params: KdfParams,
 ): Promise<ReviewerSecrets> {
-  const [verifier, wrappingKey] = await deriveSubkeys(sodium, passphrase, salt, params, KDF_CONTEXT, [1, 2]);
+  const [verifier, wrappingKey] = await deriveSubkeys(
+    sodium,
+    passphrase,
+    salt,
+    params,
+    KDF_CONTEXT,
+    [1, 2],
+  );
   if (!verifier || !wrappingKey) throw new Error('key derivation failed');
   return { verifier, wrappingKey };
 }
 
 /** Wraps a secret key; `owner` (the reviewer id) is bound as associated data. */
-export function wrapReviewerKey(sodium: Sodium, wrappingKey: Uint8Array, secretKey: Uint8Array, owner: string): Uint8Array {
+export function wrapReviewerKey(
+  sodium: Sodium,
+  wrappingKey: Uint8Array,
+  secretKey: Uint8Array,
+  owner: string,
+): Uint8Array {
   const prefix = concatBytes(WRAPPED_KEY_MAGIC, Uint8Array.of(WRAPPED_KEY_VERSION));
   const nonce = sodium.randombytes_buf(NONCE_BYTES);
   const ad = concatBytes(prefix, utf8(owner));
-  return concatBytes(prefix, nonce, sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(secretKey, ad, null, nonce, wrappingKey));
+  return concatBytes(
+    prefix,
+    nonce,
+    sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(secretKey, ad, null, nonce, wrappingKey),
+  );
 }
 
 /** Unwraps a reviewer's secret key; throws CryptoFormatError on a wrong key or altered bytes. */
-export function unwrapReviewerKey(sodium: Sodium, wrappingKey: Uint8Array, wrapped: Uint8Array, owner: string): Uint8Array {
+export function unwrapReviewerKey(
+  sodium: Sodium,
+  wrappingKey: Uint8Array,
+  wrapped: Uint8Array,
+  owner: string,
+): Uint8Array {
   readMagic(wrapped, WRAPPED_KEY_MAGIC, 'wrapped key');
-  if (wrapped[WRAPPED_KEY_MAGIC.length] !== WRAPPED_KEY_VERSION) throw new CryptoFormatError('wrapped key: unsupported version');
+  if (wrapped[WRAPPED_KEY_MAGIC.length] !== WRAPPED_KEY_VERSION)
+    throw new CryptoFormatError('wrapped key: unsupported version');
   const prefixLength = WRAPPED_KEY_MAGIC.length + 1;
-  if (wrapped.length < prefixLength + NONCE_BYTES + 16) throw new CryptoFormatError('wrapped key: too short');
+  if (wrapped.length < prefixLength + NONCE_BYTES + 16)
+    throw new CryptoFormatError('wrapped key: too short');
   const ad = concatBytes(wrapped.subarray(0, prefixLength), utf8(owner));
   try {
     return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -63,8 +86,10 @@ export function unwrapReviewerKey(sodium: Sodium, wrappingKey: Uint8Array, wrapp
 }
 
 /** A fresh personal X25519 keypair for a reviewer. */
-export function createReviewerKeyPair(sodium: Sodium): { publicKey: Uint8Array; secretKey: Uint8Array } {
+export function createReviewerKeyPair(sodium: Sodium): {
+  publicKey: Uint8Array;
+  secretKey: Uint8Array;
+} {
   const pair = sodium.crypto_box_keypair();
   return { publicKey: pair.publicKey, secretKey: pair.privateKey };
 }
-

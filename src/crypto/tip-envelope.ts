@@ -43,15 +43,31 @@ export interface TipEnvelopeHeader {
 }
 
 /** Seals `content` to a desk: fresh content key, bucket padding, header bound as associated data. */
-export function sealTipEnvelope(sodium: Sodium, desk: DeskPublicKey, content: Uint8Array): Uint8Array {
+export function sealTipEnvelope(
+  sodium: Sodium,
+  desk: DeskPublicKey,
+  content: Uint8Array,
+): Uint8Array {
   if (desk.keyId.length !== DESK_KEY_ID_BYTES) throw new Error('desk key id must be 16 bytes');
   const contentKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   const padded = padToBucket(sodium, content);
   try {
     const sealedKey = sodium.crypto_box_seal(contentKey, desk.publicKey);
     const nonce = sodium.randombytes_buf(NONCE_BYTES);
-    const header = concatBytes(TIP_ENVELOPE_MAGIC, Uint8Array.of(TIP_ENVELOPE_VERSION), desk.keyId, sealedKey, nonce);
-    const body = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(padded, header, null, nonce, contentKey);
+    const header = concatBytes(
+      TIP_ENVELOPE_MAGIC,
+      Uint8Array.of(TIP_ENVELOPE_VERSION),
+      desk.keyId,
+      sealedKey,
+      nonce,
+    );
+    const body = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      padded,
+      header,
+      null,
+      nonce,
+      contentKey,
+    );
     return concatBytes(header, body);
   } finally {
     wipe(sodium, contentKey, padded);
@@ -65,9 +81,11 @@ export function sealTipEnvelope(sodium: Sodium, desk: DeskPublicKey, content: Ui
  */
 export function readTipEnvelopeHeader(envelope: Uint8Array): TipEnvelopeHeader {
   readMagic(envelope, TIP_ENVELOPE_MAGIC, 'tip envelope');
-  if (envelope.length < TIP_ENVELOPE_HEADER_BYTES + TAG_BYTES) throw new CryptoFormatError('tip envelope: too short');
+  if (envelope.length < TIP_ENVELOPE_HEADER_BYTES + TAG_BYTES)
+    throw new CryptoFormatError('tip envelope: too short');
   const version = envelope[TIP_ENVELOPE_MAGIC.length];
-  if (version !== TIP_ENVELOPE_VERSION) throw new CryptoFormatError('tip envelope: unsupported version');
+  if (version !== TIP_ENVELOPE_VERSION)
+    throw new CryptoFormatError('tip envelope: unsupported version');
   const paddedSize = envelope.length - TIP_ENVELOPE_HEADER_BYTES - TAG_BYTES;
   if (paddedSize < 1 || paddingBucket(paddedSize - 1) !== paddedSize) {
     throw new CryptoFormatError('tip envelope: body is not a padding bucket');
@@ -77,9 +95,14 @@ export function readTipEnvelopeHeader(envelope: Uint8Array): TipEnvelopeHeader {
 }
 
 /** Opens an envelope with the desk keypair it was sealed to; throws CryptoFormatError otherwise. */
-export function openTipEnvelope(sodium: Sodium, envelope: Uint8Array, desk: DeskKeyPair): Uint8Array {
+export function openTipEnvelope(
+  sodium: Sodium,
+  envelope: Uint8Array,
+  desk: DeskKeyPair,
+): Uint8Array {
   const header = readTipEnvelopeHeader(envelope);
-  if (!sodium.memcmp(header.deskKeyId, desk.keyId)) throw new CryptoFormatError('tip envelope: sealed to another desk key');
+  if (!sodium.memcmp(header.deskKeyId, desk.keyId))
+    throw new CryptoFormatError('tip envelope: sealed to another desk key');
   const keyStart = TIP_ENVELOPE_MAGIC.length + 1 + DESK_KEY_ID_BYTES;
   const sealedKey = envelope.subarray(keyStart, keyStart + SEALED_KEY_BYTES);
   const nonce = envelope.subarray(keyStart + SEALED_KEY_BYTES, TIP_ENVELOPE_HEADER_BYTES);

@@ -4,10 +4,28 @@ type Fields = Record<string, string | number | boolean>;
 
 /** Field names that may carry a value as-is. Everything else is checked against SENSITIVE. */
 const SAFE_FIELDS = new Set([
-  'tipId', 'deskKeyId', 'incident', 'code', 'status', 'channel', 'attachments', 'count', 'host', 'port',
-  'version', 'durationMs', 'updateType', 'method', 'route', 'signal', 'rateLimitPerHour', 'mode', 'note',
+  'tipId',
+  'deskKeyId',
+  'incident',
+  'code',
+  'status',
+  'channel',
+  'attachments',
+  'count',
+  'host',
+  'port',
+  'version',
+  'durationMs',
+  'updateType',
+  'method',
+  'route',
+  'signal',
+  'rateLimitPerHour',
+  'mode',
+  'note',
 ]);
-const SENSITIVE = /text|message|body|content|chat|ip|addr|token|pass|secret|key|codename|name|user|phone|contact|mail|agent|url|path/i;
+const SENSITIVE =
+  /text|message|body|content|chat|ip|addr|token|pass|secret|key|codename|name|user|phone|contact|mail|agent|url|path/i;
 const MAX_VALUE_CHARS = 200;
 
 /** Never log tip text, addresses, chat ids, names, tokens or keys: unknown fields are redacted. */
@@ -35,7 +53,15 @@ const processSink: LogSink = (level, line) => {
 export function createLogger(sink: LogSink = processSink, clock: () => number = Date.now): Logger {
   const emit = (level: 'info' | 'warn' | 'error', event: string, fields?: Fields) => {
     const safeEvent = /^[a-z0-9_.:-]{1,80}$/i.test(event) ? event : 'invalid_event_name';
-    sink(level, JSON.stringify({ time: new Date(clock()).toISOString(), level, event: safeEvent, ...redactFields(fields ?? {}) }));
+    sink(
+      level,
+      JSON.stringify({
+        time: new Date(clock()).toISOString(),
+        level,
+        event: safeEvent,
+        ...redactFields(fields ?? {}),
+      }),
+    );
   };
   return {
     info: (event, fields) => emit('info', event, fields),

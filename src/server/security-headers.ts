@@ -17,12 +17,34 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const PERMISSIONS_POLICY = [
-  'accelerometer', 'autoplay', 'camera', 'display-capture', 'encrypted-media', 'fullscreen', 'geolocation',
-  'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture', 'publickey-credentials-get',
-  'screen-wake-lock', 'sync-xhr', 'usb', 'xr-spatial-tracking', 'interest-cohort', 'browsing-topics',
-].map((feature) => `${feature}=()`).join(', ');
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'sync-xhr',
+  'usb',
+  'xr-spatial-tracking',
+  'interest-cohort',
+  'browsing-topics',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
-export function applySecurityHeaders(headers: Headers, options: { https: boolean; onionLocation?: string | undefined }): void {
+export function applySecurityHeaders(
+  headers: Headers,
+  options: { https: boolean; onionLocation?: string | undefined },
+): void {
   headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   headers.set('Referrer-Policy', 'no-referrer');
   headers.set('X-Content-Type-Options', 'nosniff');
@@ -33,13 +55,19 @@ export function applySecurityHeaders(headers: Headers, options: { https: boolean
   headers.set('Cache-Control', 'no-store');
   headers.delete('Server');
   headers.delete('X-Powered-By');
-  if (options.https) headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  if (options.https)
+    headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   if (options.onionLocation) headers.set('Onion-Location', options.onionLocation);
 }
 
-export function securityHeaders(options: { onionLocation?: string | undefined } = {}): MiddlewareHandler {
+export function securityHeaders(
+  options: { onionLocation?: string | undefined } = {},
+): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    applySecurityHeaders(c.res.headers, { https: new URL(c.req.url).protocol === 'https:', onionLocation: options.onionLocation });
+    applySecurityHeaders(c.res.headers, {
+      https: new URL(c.req.url).protocol === 'https:',
+      onionLocation: options.onionLocation,
+    });
   };
 }

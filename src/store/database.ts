@@ -59,12 +59,16 @@ function assertSchemaNotNewer(sqlite: Database.Database, migrationsFolder: strin
   const known = readMigrationFiles({ migrationsFolder });
   const knownHashes = new Set(known.map((m) => m.hash));
   const newestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
-  const applied = sqlite.prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations').all() as {
+  const applied = sqlite
+    .prepare('SELECT hash, created_at AS createdAt FROM __drizzle_migrations')
+    .all() as {
     hash: string;
     createdAt: number;
   }[];
   if (applied.some((row) => !knownHashes.has(row.hash) || Number(row.createdAt) > newestKnown)) {
-    throw new StoreOpenError('the database was written by a newer version of tipline; upgrade tipline before starting it');
+    throw new StoreOpenError(
+      'the database was written by a newer version of tipline; upgrade tipline before starting it',
+    );
   }
 }
 
@@ -74,7 +78,10 @@ export interface OpenedDatabase {
 }
 
 /** Opens (creating if needed) and migrates the database at `path`. */
-export function openDatabaseFile(path: string, migrationsFolder = MIGRATIONS_FOLDER): OpenedDatabase {
+export function openDatabaseFile(
+  path: string,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): OpenedDatabase {
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path);
@@ -91,7 +98,9 @@ export function openDatabaseFile(path: string, migrationsFolder = MIGRATIONS_FOL
   } catch (error) {
     sqlite.close();
     if (error instanceof StoreOpenError) throw error;
-    throw new StoreOpenError(`database ${path} cannot be opened or migrated (${(error as { code?: string }).code ?? 'error'})`);
+    throw new StoreOpenError(
+      `database ${path} cannot be opened or migrated (${(error as { code?: string }).code ?? 'error'})`,
+    );
   }
 }
 

@@ -1,2 +1,8 @@
 export { openSqliteStore, openSqliteStoreFile, createSqliteStore } from './sqlite-store.js';
-export { StoreOpenError, openDatabaseFile, prepareDataDir, DATABASE_FILE, MIGRATIONS_FOLDER } from './database.js';
+export {
+  StoreOpenError,
+  openDatabaseFile,
+  prepareDataDir,
+  DATABASE_FILE,
+  MIGRATIONS_FOLDER,
+} from './database.js';

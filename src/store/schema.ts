@@ -1,4 +1,3 @@
-
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
@@ -108,4 +107,3 @@ export const attachments = sqliteTable(
   },
   (table) => [index('attachments_tip_idx').on(table.tipId)],
 );
-

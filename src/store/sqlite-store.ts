@@ -22,8 +22,10 @@ import { openDataDir, openDatabaseFile, StoreOpenError, type OpenedDatabase } fr
 import * as schema from './schema.js';
 
 // SQLite hands back Buffers; callers get plain Uint8Array views of the same bytes.
-const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const asBytes = (buffer: Buffer): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const toBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 type DeskRow = typeof schema.desks.$inferSelect;
 type DeskKeyRow = typeof schema.deskKeys.$inferSelect;
@@ -97,9 +99,12 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
     },
 
     insertDesk: (desk) => {
-      db.insert(desks).values({ ...desk, recoveryPublicKey: toBuffer(desk.recoveryPublicKey) }).run();
+      db.insert(desks)
+        .values({ ...desk, recoveryPublicKey: toBuffer(desk.recoveryPublicKey) })
+        .run();
     },
-    listDesks: () => db.select().from(desks).orderBy(desks.createdAt, desks.name).all().map(deskFromRow),
+    listDesks: () =>
+      db.select().from(desks).orderBy(desks.createdAt, desks.name).all().map(deskFromRow),
     getDesk: (id) => {
       const row = db.select().from(desks).where(eq(desks.id, id)).get();
       return row && deskFromRow(row);
@@ -111,7 +116,11 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
 
     insertDeskKey: (key) => {
       db.insert(deskKeys)
-        .values({ ...key, publicKey: toBuffer(key.publicKey), recoveryGrant: toBuffer(key.recoveryGrant) })
+        .values({
+          ...key,
+          publicKey: toBuffer(key.publicKey),
+          recoveryGrant: toBuffer(key.recoveryGrant),
+        })
         .run();
     },
     getDeskKey: (id) => {
@@ -159,7 +168,13 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
       const row = db.select().from(reviewers).where(eq(reviewers.name, name)).get();
       return row && reviewerFromRow(row);
     },
-    listReviewers: () => db.select().from(reviewers).orderBy(reviewers.createdAt, reviewers.name).all().map(reviewerFromRow),
+    listReviewers: () =>
+      db
+        .select()
+        .from(reviewers)
+        .orderBy(reviewers.createdAt, reviewers.name)
+        .all()
+        .map(reviewerFromRow),
     countActiveReviewers: () =>
       db.select({ n: count() }).from(reviewers).where(isNull(reviewers.revokedAt)).get()?.n ?? 0,
     updateReviewerCredentials: (id, credentials) => {
@@ -185,14 +200,12 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
         .from(grants)
         .where(eq(grants.reviewerId, reviewerId))
         .all()
-        .map(
-          (row): GrantRecord => ({
-            deskKeyId: row.deskKeyId as DeskKeyId,
-            reviewerId: row.reviewerId as ReviewerId,
-            sealedDeskKey: asBytes(row.sealedDeskKey),
-            createdAt: row.createdAt,
-          }),
-        ),
+        .map((row): GrantRecord => ({
+          deskKeyId: row.deskKeyId as DeskKeyId,
+          reviewerId: row.reviewerId as ReviewerId,
+          sealedDeskKey: asBytes(row.sealedDeskKey),
+          createdAt: row.createdAt,
+        })),
     deleteGrantsForReviewer: (reviewerId) => {
       db.delete(grants).where(eq(grants.reviewerId, reviewerId)).run();
     },
@@ -200,14 +213,22 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
     insertTip: (tip, inbox, files) => {
       sqlite
         .transaction(() => {
-          db.insert(tips).values({ ...tip, envelope: toBuffer(tip.envelope) }).run();
+          db.insert(tips)
+            .values({ ...tip, envelope: toBuffer(tip.envelope) })
+            .run();
           if (inbox) {
             db.insert(inboxes)
-              .values({ ...inbox, lookupId: toBuffer(inbox.lookupId), replyPublicKey: toBuffer(inbox.replyPublicKey) })
+              .values({
+                ...inbox,
+                lookupId: toBuffer(inbox.lookupId),
+                replyPublicKey: toBuffer(inbox.replyPublicKey),
+              })
               .run();
           }
           for (const file of files) {
-            db.insert(attachments).values({ ...file, ciphertext: toBuffer(file.ciphertext) }).run();
+            db.insert(attachments)
+              .values({ ...file, ciphertext: toBuffer(file.ciphertext) })
+              .run();
           }
         })
         .immediate();
@@ -238,15 +259,17 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
         .from(attachments)
         .where(eq(attachments.tipId, tipId))
         .all()
-        .map(
-          (row): AttachmentRecord => ({
-            id: row.id as AttachmentId,
-            tipId: row.tipId as TipId,
-            ciphertext: asBytes(row.ciphertext),
-          }),
-        ),
+        .map((row): AttachmentRecord => ({
+          id: row.id as AttachmentId,
+          tipId: row.tipId as TipId,
+          ciphertext: asBytes(row.ciphertext),
+        })),
     getInbox: (lookupId) => {
-      const row = db.select().from(inboxes).where(eq(inboxes.lookupId, toBuffer(lookupId))).get();
+      const row = db
+        .select()
+        .from(inboxes)
+        .where(eq(inboxes.lookupId, toBuffer(lookupId)))
+        .get();
       return (
         row && {
           lookupId: asBytes(row.lookupId),
@@ -285,5 +308,3 @@ export function openSqliteStore(dataDir: string): Store {
 export function openSqliteStoreFile(path: string): Store {
   return createSqliteStore(openDatabaseFile(path));
 }
-
-

@@ -11,7 +11,11 @@ export interface CliResult {
 }
 
 /** Runs the built `tipline` command in a child process, as an operator would. */
-export function runCli(args: readonly string[], env: Record<string, string>, input?: string): CliResult {
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  input?: string,
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',

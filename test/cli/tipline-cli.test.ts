@@ -22,7 +22,18 @@ function initialise(): Setup {
   const recoveryFile = join(work, 'recovery.txt');
   writeFileSync(passphraseFile, 'ana has a long passphrase\n');
   const env = { TIPLINE_DATA_DIR: dataDir };
-  const result = runCli(['init', '--reviewer', 'ana', '--passphrase-file', passphraseFile, '--recovery-key-out', recoveryFile], env);
+  const result = runCli(
+    [
+      'init',
+      '--reviewer',
+      'ana',
+      '--passphrase-file',
+      passphraseFile,
+      '--recovery-key-out',
+      recoveryFile,
+    ],
+    env,
+  );
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return { dataDir, env, passphraseFile, recoveryFile };
@@ -40,7 +51,21 @@ async function submitTips(dataDir: string, messages: readonly string[]): Promise
   }
 }
 
-const parseLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; fields: { message: string }; channel: string; status: string; receivedAt: string });
+const parseLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          id: string;
+          fields: { message: string };
+          channel: string;
+          status: string;
+          receivedAt: string;
+        },
+    );
 
 describe('tipline init', () => {
   it('writes the recovery key to a file only its owner can read', () => {
@@ -51,7 +76,18 @@ describe('tipline init', () => {
 
   it('refuses to initialise twice', () => {
     const { env, passphraseFile } = initialise();
-    const again = runCli(['init', '--reviewer', 'bo', '--passphrase-file', passphraseFile, '--recovery-key-out', join(tempDir(), 'r2')], env);
+    const again = runCli(
+      [
+        'init',
+        '--reviewer',
+        'bo',
+        '--passphrase-file',
+        passphraseFile,
+        '--recovery-key-out',
+        join(tempDir(), 'r2'),
+      ],
+      env,
+    );
     expect(again.status).toBe(1);
     expect(again.stderr).toBe('tipline: tipline is already initialised\n');
   });
@@ -67,10 +103,16 @@ describe('tipline export', () => {
   it('prints every tip submitted through core as JSON Lines, decrypted', async () => {
     const { dataDir, env, passphraseFile } = initialise();
     await submitTips(dataDir, ['first tip', 'second tip with ünïcode 护照']);
-    const result = runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env);
+    const result = runCli(
+      ['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile],
+      env,
+    );
     expect(result.status).toBe(0);
     const lines = parseLines(result.stdout);
-    expect(lines.map((l) => l.fields.message).sort()).toEqual(['first tip', 'second tip with ünïcode 护照']);
+    expect(lines.map((l) => l.fields.message).sort()).toEqual([
+      'first tip',
+      'second tip with ünïcode 护照',
+    ]);
     expect(lines[0]).toMatchObject({ channel: 'web', status: 'new' });
     expect(lines[0]!.receivedAt).toMatch(/T\d\d:00:00\.000Z$/);
   });
@@ -90,11 +132,16 @@ describe('tipline export', () => {
     const { dataDir, env, passphraseFile } = initialise();
     const [goodId, badId] = await submitTips(dataDir, ['intact', 'to be damaged']);
     const raw = new Database(join(dataDir, 'tipline.db'));
-    const row = raw.prepare('SELECT envelope FROM tips WHERE id = ?').get(badId) as { envelope: Buffer };
+    const row = raw.prepare('SELECT envelope FROM tips WHERE id = ?').get(badId) as {
+      envelope: Buffer;
+    };
     row.envelope[200]! ^= 0x01;
     raw.prepare('UPDATE tips SET envelope = ? WHERE id = ?').run(row.envelope, badId);
     raw.close();
-    const result = runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env);
+    const result = runCli(
+      ['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile],
+      env,
+    );
     expect(result.status).toBe(1);
     expect(parseLines(result.stdout).map((l) => l.id)).toEqual([goodId]);
     expect(result.stderr).toContain(`tip ${badId} is damaged`);
@@ -106,7 +153,9 @@ describe('tipline export', () => {
     await submitTips(dataDir, ['for the recovery key']);
     const result = runCli(['export', '--recovery-key-file', recoveryFile], env);
     expect(result.status).toBe(0);
-    expect(parseLines(result.stdout).map((l) => l.fields.message)).toEqual(['for the recovery key']);
+    expect(parseLines(result.stdout).map((l) => l.fields.message)).toEqual([
+      'for the recovery key',
+    ]);
   });
 });
 
@@ -116,21 +165,49 @@ describe('tipline recover', () => {
     await submitTips(dataDir, ['survives a lost passphrase']);
     const newPass = join(tempDir(), 'new.txt');
     writeFileSync(newPass, 'a completely new passphrase');
-    const recovered = runCli(['recover', '--reviewer', 'ana', '--recovery-key-file', recoveryFile, '--passphrase-file', newPass], env);
+    const recovered = runCli(
+      [
+        'recover',
+        '--reviewer',
+        'ana',
+        '--recovery-key-file',
+        recoveryFile,
+        '--passphrase-file',
+        newPass,
+      ],
+      env,
+    );
     expect(recovered.status).toBe(0);
-    expect(runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env).status).toBe(2);
+    expect(
+      runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env).status,
+    ).toBe(2);
     const result = runCli(['export', '--reviewer', 'ana', '--passphrase-file', newPass], env);
-    expect(parseLines(result.stdout).map((l) => l.fields.message)).toEqual(['survives a lost passphrase']);
+    expect(parseLines(result.stdout).map((l) => l.fields.message)).toEqual([
+      'survives a lost passphrase',
+    ]);
   });
 
   it('refuses a wrong recovery key with exit code 2 and changes nothing', () => {
     const { env, passphraseFile } = initialise();
     const bogus = join(tempDir(), 'bogus.txt');
     writeFileSync(bogus, 'TLRK1-00000-00000-00000-00000-00000-00000-00000-00000-00000-00000-00000');
-    const result = runCli(['recover', '--reviewer', 'ana', '--recovery-key-file', bogus, '--passphrase-file', passphraseFile], env);
+    const result = runCli(
+      [
+        'recover',
+        '--reviewer',
+        'ana',
+        '--recovery-key-file',
+        bogus,
+        '--passphrase-file',
+        passphraseFile,
+      ],
+      env,
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^tipline: .*recovery key\n$/);
-    expect(runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env).status).toBe(0);
+    expect(
+      runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env).status,
+    ).toBe(0);
   });
 });
 
@@ -140,11 +217,28 @@ describe('tipline reviewer', () => {
     await submitTips(dataDir, ['for bo']);
     const boPass = join(tempDir(), 'bo.txt');
     writeFileSync(boPass, 'bo has a long passphrase');
-    const added = runCli(['reviewer', 'add', 'bo', '--passphrase-file', boPass, '--by', 'ana', '--by-passphrase-file', passphraseFile], env);
+    const added = runCli(
+      [
+        'reviewer',
+        'add',
+        'bo',
+        '--passphrase-file',
+        boPass,
+        '--by',
+        'ana',
+        '--by-passphrase-file',
+        passphraseFile,
+      ],
+      env,
+    );
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
-    expect(parseLines(runCli(['export', '--reviewer', 'bo', '--passphrase-file', boPass], env).stdout)).toHaveLength(1);
-    expect(runCli(['reviewer', 'list'], env).stdout).toMatch(/^ana\tadmin\tactive\t.*\nbo\treviewer\tactive\t/);
+    expect(
+      parseLines(runCli(['export', '--reviewer', 'bo', '--passphrase-file', boPass], env).stdout),
+    ).toHaveLength(1);
+    expect(runCli(['reviewer', 'list'], env).stdout).toMatch(
+      /^ana\tadmin\tactive\t.*\nbo\treviewer\tactive\t/,
+    );
     expect(runCli(['reviewer', 'revoke', 'bo'], env).status).toBe(0);
     expect(runCli(['reviewer', 'list'], env).stdout).toMatch(/bo\treviewer\trevoked/);
     expect(runCli(['export', '--reviewer', 'bo', '--passphrase-file', boPass], env).status).toBe(2);
@@ -164,9 +258,15 @@ describe('tipline backup', () => {
     mkdirSync(restoredDir, { mode: 0o700 });
     copyFileSync(backup, join(restoredDir, 'tipline.db'));
     expect(existsSync(join(restoredDir, 'tipline.db-wal'))).toBe(false);
-    const exported = runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], { TIPLINE_DATA_DIR: restoredDir });
+    const exported = runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], {
+      TIPLINE_DATA_DIR: restoredDir,
+    });
     expect(exported.status).toBe(0);
-    expect(parseLines(exported.stdout).map((l) => l.fields.message).sort()).toEqual(['backed up one', 'backed up two']);
+    expect(
+      parseLines(exported.stdout)
+        .map((l) => l.fields.message)
+        .sort(),
+    ).toEqual(['backed up one', 'backed up two']);
   });
 });
 

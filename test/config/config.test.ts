@@ -8,12 +8,18 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.port).toBe(8080);
     expect(isAbsolute(config.dataDir) && config.dataDir.endsWith('/data')).toBe(true);
-    expect(config.telegram).toEqual({ enabled: false, apiRoot: 'https://api.telegram.org', webhookUrl: undefined });
+    expect(config.telegram).toEqual({
+      enabled: false,
+      apiRoot: 'https://api.telegram.org',
+      webhookUrl: undefined,
+    });
     expect(secrets.telegramBotToken).toBeUndefined();
   });
 
   it('names the variable when PORT is not a port number', () => {
-    expect(() => loadConfig({ PORT: '80a' })).toThrow(new ConfigError('PORT must be a whole number from 1 to 65535'));
+    expect(() => loadConfig({ PORT: '80a' })).toThrow(
+      new ConfigError('PORT must be a whole number from 1 to 65535'),
+    );
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 
@@ -24,7 +30,10 @@ describe('loadConfig', () => {
 
   it('turns the bot on with a token and keeps the token out of config', () => {
     const token = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345';
-    const { config, secrets } = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: 'http://127.0.0.1:9999/' });
+    const { config, secrets } = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9999/',
+    });
     expect(config.telegram.enabled).toBe(true);
     expect(config.telegram.apiRoot).toBe('http://127.0.0.1:9999');
     expect(JSON.stringify(config)).not.toContain(token);

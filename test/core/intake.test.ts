@@ -28,12 +28,26 @@ describe('submitTip', () => {
     const receipt = await submitTip(deps, {
       channel: 'web',
       language: 'sr-Latn',
-      fields: { message: 'Pasoši su oduzeti', country: 'rs', place: 'Bor', when: 'juče', danger: true, contact: 'signal' },
+      fields: {
+        message: 'Pasoši su oduzeti',
+        country: 'rs',
+        place: 'Bor',
+        when: 'juče',
+        danger: true,
+        contact: 'signal',
+      },
     });
     const tip = deps.store.getTip(receipt.tipId)!;
     expect(Buffer.from(tip.envelope).includes(Buffer.from('Paso'))).toBe(false);
     const content = openTip(deps, unlocked, tip);
-    expect(content.fields).toEqual({ message: 'Pasoši su oduzeti', country: 'RS', place: 'Bor', when: 'juče', danger: true, contact: 'signal' });
+    expect(content.fields).toEqual({
+      message: 'Pasoši su oduzeti',
+      country: 'RS',
+      place: 'Bor',
+      when: 'juče',
+      danger: true,
+      contact: 'signal',
+    });
     expect(content.language).toBe('sr-Latn');
   });
 
@@ -49,59 +63,86 @@ describe('submitTip', () => {
     const receipt = await submitTip(deps, submission('find me'));
     expect(receipt.codename).toMatch(/^\d{4}( \d{4}){4}$/);
     const { salt, params } = codenameKdf(deps);
-    const keys = await deriveInboxKeys(deps.sodium, normalizeCodename(receipt.codename)!, salt, params);
+    const keys = await deriveInboxKeys(
+      deps.sodium,
+      normalizeCodename(receipt.codename)!,
+      salt,
+      params,
+    );
     expect(deps.store.getInbox(keys.lookupId)?.tipId).toBe(receipt.tipId);
   });
 
   it('rejects an empty message and stores nothing', async () => {
     const { deps } = await ready();
-    await expect(submitTip(deps, submission('   \u0000 '))).rejects.toSatisfy((e) => isDomainError(e, 'invalid_input') && e.field === 'message');
+    await expect(submitTip(deps, submission('   \u0000 '))).rejects.toSatisfy(
+      (e) => isDomainError(e, 'invalid_input') && e.field === 'message',
+    );
     expect(deps.store.countTips()).toBe(0);
   });
 
   it('rejects a message over the limit and stores nothing', async () => {
     const { deps } = await ready();
-    await expect(submitTip(deps, submission('x'.repeat(20_001)))).rejects.toSatisfy((e) => isDomainError(e, 'too_large'));
+    await expect(submitTip(deps, submission('x'.repeat(20_001)))).rejects.toSatisfy((e) =>
+      isDomainError(e, 'too_large'),
+    );
     expect(deps.store.countTips()).toBe(0);
   });
 
   it('rejects more attachments than allowed and stores nothing', async () => {
     const { deps } = await ready();
     const file = { name: 'a.jpg', mediaType: 'image/jpeg', bytes: new Uint8Array(10) };
-    await expect(submitTip(deps, submission('m', { attachments: Array(6).fill(file) }))).rejects.toSatisfy((e) =>
-      isDomainError(e, 'too_large'),
-    );
+    await expect(
+      submitTip(deps, submission('m', { attachments: Array(6).fill(file) })),
+    ).rejects.toSatisfy((e) => isDomainError(e, 'too_large'));
     expect(deps.store.countTips()).toBe(0);
   });
 
   it('rejects a country that is not a two-letter code', async () => {
     const { deps } = await ready();
-    await expect(submitTip(deps, submission('m', { fields: { message: 'm', country: 'Serbia' } }))).rejects.toSatisfy((e) =>
-      isDomainError(e, 'too_large') || isDomainError(e, 'invalid_input'),
-    );
+    await expect(
+      submitTip(deps, submission('m', { fields: { message: 'm', country: 'Serbia' } })),
+    ).rejects.toSatisfy((e) => isDomainError(e, 'too_large') || isDomainError(e, 'invalid_input'));
   });
 
   it('refuses tips before tipline is initialised', async () => {
     const { deps } = await createTestDeps();
-    await expect(submitTip(deps, submission('m'))).rejects.toSatisfy((e) => isDomainError(e, 'not_initialised'));
+    await expect(submitTip(deps, submission('m'))).rejects.toSatisfy((e) =>
+      isDomainError(e, 'not_initialised'),
+    );
   });
 
   it('seals attachments under their own keys and opens them again', async () => {
     const { deps, unlocked } = await ready();
     const photo = new Uint8Array(100_000).map((_, i) => i % 251);
-    const receipt = await submitTip(deps, submission('with photo', { attachments: [{ name: '../../etc/p\u0000ic.jpg', mediaType: 'image/jpeg', bytes: photo }] }));
+    const receipt = await submitTip(
+      deps,
+      submission('with photo', {
+        attachments: [{ name: '../../etc/p\u0000ic.jpg', mediaType: 'image/jpeg', bytes: photo }],
+      }),
+    );
     const tip = deps.store.getTip(receipt.tipId)!;
     const content = openTip(deps, unlocked, tip);
     expect(content.attachments[0]?.name).toBe('pic.jpg');
     expect(openAttachment(deps, tip, content, content.attachments[0]!.id)).toEqual(photo);
-    expect(deps.store.listAttachments(tip.id)[0]!.ciphertext.length).toBe(131_072 + 5 + 24 + 2 * 17);
+    expect(deps.store.listAttachments(tip.id)[0]!.ciphertext.length).toBe(
+      131_072 + 5 + 24 + 2 * 17,
+    );
   });
 
   it('keeps a Telegram reply route inside the envelope only', async () => {
     const { deps, unlocked } = await ready();
-    const receipt = await submitTip(deps, submission('via bot', { channel: 'telegram', replyRoute: { kind: 'telegram', chatId: '987654321' } }));
+    const receipt = await submitTip(
+      deps,
+      submission('via bot', {
+        channel: 'telegram',
+        replyRoute: { kind: 'telegram', chatId: '987654321' },
+      }),
+    );
     const tip = deps.store.getTip(receipt.tipId)!;
-    expect(openTip(deps, unlocked, tip).replyRoute).toEqual({ kind: 'telegram', chatId: '987654321' });
+    expect(openTip(deps, unlocked, tip).replyRoute).toEqual({
+      kind: 'telegram',
+      chatId: '987654321',
+    });
   });
 
   it('logs the arrival without the text', async () => {
@@ -131,6 +172,9 @@ describe('exportTips', () => {
     const results = [...exportTips(deps, unlocked)];
     expect(results).toHaveLength(2);
     expect(results.find((r) => r.tip.id === good.tipId)?.ok).toBe(true);
-    expect(results.find((r) => r.tip.id === bad.tipId)).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(results.find((r) => r.tip.id === bad.tipId)).toMatchObject({
+      ok: false,
+      reason: 'damaged',
+    });
   });
 });

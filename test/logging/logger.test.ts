@@ -6,11 +6,25 @@ describe('logger', () => {
     const logger = createMemoryLogger();
     logger.info('tip.received', { channel: 'web', attachments: 2 });
     const line = JSON.parse(logger.lines[0]!) as Record<string, unknown>;
-    expect(line).toMatchObject({ level: 'info', event: 'tip.received', channel: 'web', attachments: 2 });
+    expect(line).toMatchObject({
+      level: 'info',
+      event: 'tip.received',
+      channel: 'web',
+      attachments: 2,
+    });
   });
 
   it('redacts fields that could carry text, addresses, chat ids or secrets', () => {
-    expect(redactFields({ message: 'help', chatId: '42', ip: '10.0.0.1', token: 't', userName: 'u', channel: 'web' })).toEqual({
+    expect(
+      redactFields({
+        message: 'help',
+        chatId: '42',
+        ip: '10.0.0.1',
+        token: 't',
+        userName: 'u',
+        channel: 'web',
+      }),
+    ).toEqual({
       message: '[redacted]',
       chatId: '[redacted]',
       ip: '[redacted]',

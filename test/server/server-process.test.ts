@@ -30,8 +30,11 @@ describe('the server process (npm start)', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 100 && !output.includes('server.listening'); i++) await new Promise((r) => setTimeout(r, 50));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    for (let i = 0; i < 100 && !output.includes('server.listening'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const response = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await response.text()).toBe('ok');
     expect(output).toContain('setup.needed');
@@ -44,20 +47,36 @@ describe('the server process (npm start)', () => {
     const dataDir = tempDir();
     openSqliteStore(dataDir).close();
     const raw = new Database(join(dataDir, 'tipline.db'));
-    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9_999_999_999_999);
+    raw
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', 9_999_999_999_999);
     raw.close();
-    const result = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', TIPLINE_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', TIPLINE_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('tipline: the database was written by a newer version of tipline; upgrade tipline before starting it\n');
+    expect(result.stderr).toBe(
+      'tipline: the database was written by a newer version of tipline; upgrade tipline before starting it\n',
+    );
   });
 
   it('refuses to start with an invalid PORT or an unwritable data directory', () => {
-    const bad = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', PORT: 'eighty' }, encoding: 'utf8', timeout: 20_000 });
+    const bad = spawnSync(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('tipline: PORT must be a whole number from 1 to 65535\n');
     const file = join(tempDir(), 'not-a-dir');
     writeFileSync(file, '');
-    const unwritable = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', TIPLINE_DATA_DIR: file }, encoding: 'utf8', timeout: 20_000 });
+    const unwritable = spawnSync(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', TIPLINE_DATA_DIR: file },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(unwritable.status).toBe(2);
     expect(unwritable.stderr).toMatch(/^tipline: data directory .* is not a writable directory\n$/);
   });

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabaseFile, openSqliteStore, openSqliteStoreFile, createSqliteStore, StoreOpenError } from '../../src/store/index.js';
-import type { DeskId, DeskKeyId, ReviewerId, Store, TipId, TipRecord } from '../../src/core/index.js';
+import {
+  openDatabaseFile,
+  openSqliteStore,
+  openSqliteStoreFile,
+  createSqliteStore,
+  StoreOpenError,
+} from '../../src/store/index.js';
+import type {
+  DeskId,
+  DeskKeyId,
+  ReviewerId,
+  Store,
+  TipId,
+  TipRecord,
+} from '../../src/core/index.js';
 import { tempDir } from '../helpers.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -12,7 +25,14 @@ function seedDesk(store: Store): { deskId: DeskId; keyId: DeskKeyId } {
   const deskId = 'desk1' as DeskId;
   const keyId = 'key1' as DeskKeyId;
   store.insertDesk({ id: deskId, name: 'main', recoveryPublicKey: bytes(9, 9), createdAt: 1 });
-  store.insertDeskKey({ id: keyId, deskId, publicKey: bytes(1), recoveryGrant: bytes(2), createdAt: 1, retiredAt: null });
+  store.insertDeskKey({
+    id: keyId,
+    deskId,
+    publicKey: bytes(1),
+    recoveryGrant: bytes(2),
+    createdAt: 1,
+    retiredAt: null,
+  });
   return { deskId, keyId };
 }
 
@@ -63,9 +83,11 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
   it('stores a tip with its inbox and attachments in one transaction', () => {
     const store = open();
     seedDesk(store);
-    store.insertTip(tip('t1', 5), { lookupId: bytes(5, 5), tipId: 't1' as TipId, replyPublicKey: bytes(6) }, [
-      { id: 'f1' as never, tipId: 't1' as TipId, ciphertext: bytes(8, 8) },
-    ]);
+    store.insertTip(
+      tip('t1', 5),
+      { lookupId: bytes(5, 5), tipId: 't1' as TipId, replyPublicKey: bytes(6) },
+      [{ id: 'f1' as never, tipId: 't1' as TipId, ciphertext: bytes(8, 8) }],
+    );
     expect(store.getTip('t1' as TipId)?.envelope).toEqual(bytes(7, 7, 7));
     expect(store.getInbox(bytes(5, 5))?.tipId).toBe('t1');
     expect(store.getInbox(bytes(5, 6))).toBeUndefined();
@@ -91,7 +113,14 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
   it('returns the newest unretired desk key as the active one', () => {
     const store = open();
     const { deskId, keyId } = seedDesk(store);
-    store.insertDeskKey({ id: 'key2' as DeskKeyId, deskId, publicKey: bytes(3), recoveryGrant: bytes(4), createdAt: 2, retiredAt: null });
+    store.insertDeskKey({
+      id: 'key2' as DeskKeyId,
+      deskId,
+      publicKey: bytes(3),
+      recoveryGrant: bytes(4),
+      createdAt: 2,
+      retiredAt: null,
+    });
     store.retireDeskKey(keyId, 2);
     expect(store.getActiveDeskKey(deskId)?.id).toBe('key2');
     expect(store.listDeskKeys(deskId).map((k) => k.id)).toEqual(['key1', 'key2']);
@@ -103,8 +132,16 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
     const { keyId } = seedDesk(store);
     const reviewerId = 'r1' as ReviewerId;
     store.insertReviewer({
-      id: reviewerId, name: 'ana', role: 'admin', publicKey: bytes(1), wrappedSecretKey: bytes(2), kdfSalt: bytes(3),
-      kdfParams: { algorithm: 'argon2id', memoryKiB: 8, iterations: 1, parallelism: 1 }, verifier: bytes(4), createdAt: 1, revokedAt: null,
+      id: reviewerId,
+      name: 'ana',
+      role: 'admin',
+      publicKey: bytes(1),
+      wrappedSecretKey: bytes(2),
+      kdfSalt: bytes(3),
+      kdfParams: { algorithm: 'argon2id', memoryKiB: 8, iterations: 1, parallelism: 1 },
+      verifier: bytes(4),
+      createdAt: 1,
+      revokedAt: null,
     });
     store.putGrant({ deskKeyId: keyId, reviewerId, sealedDeskKey: bytes(1), createdAt: 1 });
     store.putGrant({ deskKeyId: keyId, reviewerId, sealedDeskKey: bytes(2), createdAt: 2 });
@@ -146,7 +183,9 @@ describe('SQLite store on disk', () => {
     const dir = tempDir();
     openSqliteStore(dir).close();
     const raw = new Database(join(dir, 'tipline.db'));
-    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', 9_999_999_999_999);
+    raw
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('from-the-future', 9_999_999_999_999);
     raw.close();
     expect(() => openSqliteStore(dir)).toThrow(/newer version of tipline/);
   });
@@ -160,7 +199,9 @@ describe('SQLite store on disk', () => {
   it('refuses a data directory path that is a file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plain'), 'x');
-    expect(() => openSqliteStore(join(dir, 'plain'))).toThrow(/not a writable directory|cannot be created/);
+    expect(() => openSqliteStore(join(dir, 'plain'))).toThrow(
+      /not a writable directory|cannot be created/,
+    );
   });
 
   it('writes a backup that passes integrity_check and opens with the same tips', async () => {
