@@ -2,6 +2,7 @@ import { DEFAULT_KDF_PARAMS, loadSodium } from './crypto/index.js';
 import { createSodiumRandom, DEFAULT_INTAKE_LIMITS, type CoreDeps } from './core/index.js';
 import { openSqliteStore } from './store/index.js';
 import { createLogger } from './logging/logger.js';
+import { createSharpSanitizer } from './media/attachment-sanitizer.js';
 import type { Config } from './config/config.js';
 
 /**
@@ -21,5 +22,6 @@ export async function createDeps(
     logger: overrides.logger ?? createLogger(),
     kdfParams: overrides.kdfParams ?? DEFAULT_KDF_PARAMS,
     intakeLimits: overrides.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
+    attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
   };
 }

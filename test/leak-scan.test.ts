@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { initialiseDesk, submitTip, unlockReviewer, exportTips } from '../src/core/index.js';
 import { createTestDeps, filesBelow, PASSPHRASE, scanForBytes, tempDir } from './helpers.js';
@@ -17,6 +18,11 @@ describe('a byte scan of the data directory after tips arrive', () => {
       chatId: '5550001234567',
       unicode: '护照被拿走了MARKER',
     };
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'red' } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'MARKER-EXIF-GPS-44.07N' } })
+      .toBuffer();
+    const pdf = new TextEncoder().encode(`%PDF-1.4 ${markers.fileBody.repeat(50)}`);
     for (let i = 0; i < 3; i++) {
       await submitTip(deps, {
         channel: 'web',
@@ -29,11 +35,8 @@ describe('a byte scan of the data directory after tips arrive', () => {
           country: 'RS',
         },
         attachments: [
-          {
-            name: markers.fileName,
-            mediaType: 'image/jpeg',
-            bytes: new TextEncoder().encode(markers.fileBody.repeat(50)),
-          },
+          { name: markers.fileName, mediaType: 'image/jpeg', bytes: new Uint8Array(photo) },
+          { name: 'statement.pdf', mediaType: 'application/pdf', bytes: pdf },
         ],
       });
     }
@@ -53,7 +56,7 @@ describe('a byte scan of the data directory after tips arrive', () => {
     const scanned = [...filesBelow(dataDir), ...filesBelow(backupDir)];
     expect(scanned.some((f) => f.endsWith('tipline.db-wal'))).toBe(true);
 
-    for (const marker of Object.values(markers)) {
+    for (const marker of [...Object.values(markers), 'MARKER-EXIF-GPS-44.07N']) {
       expect(scanForBytes(dataDir, marker), marker).toEqual([]);
       expect(scanForBytes(backupDir, marker), marker).toEqual([]);
       expect(logLines.join('\n')).not.toContain(marker);

@@ -1,6 +1,7 @@
 import type { Sodium } from '../crypto/sodium.js';
 import type { KdfParams } from '../crypto/kdf.js';
 import type { Clock, Random, Store } from './ports.js';
+import type { AttachmentInput } from './tip-content.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {
@@ -23,6 +24,14 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   maxAttachmentBytesTotal: 25 * 1024 * 1024,
 };
 
+/**
+ * Cleans a file before it is sealed: image metadata (EXIF, GPS, XMP) removed, the media type
+ * checked against the bytes. Throws DomainError('invalid_input', …, 'attachments') if unreadable.
+ */
+export interface AttachmentSanitizer {
+  sanitize(file: AttachmentInput): Promise<AttachmentInput>;
+}
+
 /** Everything core needs, built once at start-up (src/main.ts) or per test. */
 export interface CoreDeps {
   readonly sodium: Sodium;
@@ -33,6 +42,7 @@ export interface CoreDeps {
   /** Cost of argon2id for new passphrases and codenames. Only tests lower it. */
   readonly kdfParams: KdfParams;
   readonly intakeLimits: IntakeLimits;
+  readonly attachmentSanitizer: AttachmentSanitizer;
 }
 
 /** Randomness from libsodium's CSPRNG. */

@@ -6,3 +6,5 @@ export * from './keys.js';
 export * from './intake.js';
 export * from './reading.js';
 export { newRandomId, bytesToHex, hexToBytes } from './ids.js';
+export * from './case-thread.js';
+export * from './rate-limiter.js';

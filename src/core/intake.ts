@@ -78,7 +78,8 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
     inbox = await deriveInboxKeys(sodium, codename.digits, kdf.salt, kdf.params);
     const records: AttachmentRecord[] = [];
     const refs: AttachmentRef[] = [];
-    for (const file of attachments) {
+    for (const original of attachments) {
+      const file = await deps.attachmentSanitizer.sanitize(original);
       const key = createAttachmentKey(sodium);
       keys.push(key);
       const id = newRandomId<AttachmentId>(random);

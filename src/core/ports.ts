@@ -13,6 +13,7 @@ export type DeskId = Brand<string, 'DeskId'>;
 export type DeskKeyId = Brand<string, 'DeskKeyId'>;
 export type ReviewerId = Brand<string, 'ReviewerId'>;
 export type AttachmentId = Brand<string, 'AttachmentId'>;
+export type MessageId = Brand<string, 'MessageId'>;
 
 export const CHANNELS = ['web', 'telegram'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -103,6 +104,25 @@ export interface AttachmentRecord {
   readonly ciphertext: Uint8Array;
 }
 
+export const MESSAGE_KINDS = ['followup', 'reply', 'note'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** One entry in a case thread. `sequence` is assigned by the store, 1, 2, … per tip. */
+export interface MessageRecord {
+  readonly id: MessageId;
+  readonly tipId: TipId;
+  readonly kind: MessageKind;
+  readonly authorId: ReviewerId | null;
+  readonly deskKeyId: DeskKeyId;
+  /** Rounded down to the hour, like tip receipt times. */
+  readonly createdAt: number;
+  readonly sequence: number;
+  /** Sealed to the desk key (tip envelope format). */
+  readonly forDesk: Uint8Array;
+  /** Sealed to the codename's reply key, for what the tipster may read; null for notes. */
+  readonly forTipster: Uint8Array | null;
+}
+
 export interface TipListQuery {
   readonly limit: number;
   readonly offset?: number;
@@ -152,6 +172,11 @@ export interface Store {
   countTips(): number;
   listAttachments(tipId: TipId): AttachmentRecord[];
   getInbox(lookupId: Uint8Array): InboxRecord | undefined;
+  getInboxForTip(tipId: TipId): InboxRecord | undefined;
+
+  /** Appends to a tip's thread; the store assigns the next sequence number. */
+  appendMessage(message: Omit<MessageRecord, 'sequence'>): MessageRecord;
+  listMessages(tipId: TipId): MessageRecord[];
 
   /** Online backup to `path`, verified with integrity_check before it resolves. */
   backupTo(path: string): Promise<void>;

@@ -107,3 +107,29 @@ export const attachments = sqliteTable(
   },
   (table) => [index('attachments_tip_idx').on(table.tipId)],
 );
+
+/**
+ * The case thread: tipster follow-ups and reviewer replies (and, later, reviewer notes).
+ * `forDesk` is always sealed to the desk key (tip envelope format) so reviewers can read the
+ * whole thread; `forTipster` is sealed to the codename's reply key for what the tipster sees.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    tipId: text('tip_id')
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['followup', 'reply', 'note'] }).notNull(),
+    authorId: text('author_id').references(() => reviewers.id),
+    deskKeyId: text('desk_key_id')
+      .notNull()
+      .references(() => deskKeys.id),
+    createdAt: integer('created_at').notNull(),
+    /** Orders messages within an hour-rounded createdAt without a precise timestamp. */
+    sequence: integer('sequence').notNull(),
+    forDesk: bytes('for_desk').notNull(),
+    forTipster: bytes('for_tipster'),
+  },
+  (table) => [index('messages_tip_idx').on(table.tipId, table.sequence)],
+);

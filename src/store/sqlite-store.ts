@@ -1,6 +1,6 @@
 import { chmodSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, max, type SQL } from 'drizzle-orm';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
   AttachmentId,
@@ -10,6 +10,8 @@ import type {
   DeskKeyRecord,
   DeskRecord,
   GrantRecord,
+  MessageId,
+  MessageRecord,
   ReviewerCredentials,
   ReviewerId,
   ReviewerRecord,
@@ -72,6 +74,26 @@ const tipFromRow = (row: TipRow): TipRecord => ({
   envelope: asBytes(row.envelope),
 });
 
+type MessageRow = typeof schema.messages.$inferSelect;
+
+const messageFromRow = (row: MessageRow): MessageRecord => ({
+  id: row.id as MessageId,
+  tipId: row.tipId as TipId,
+  kind: row.kind,
+  authorId: row.authorId as ReviewerId | null,
+  deskKeyId: row.deskKeyId as DeskKeyId,
+  createdAt: row.createdAt,
+  sequence: row.sequence,
+  forDesk: asBytes(row.forDesk),
+  forTipster: row.forTipster ? asBytes(row.forTipster) : null,
+});
+
+const inboxFromRow = (row: typeof schema.inboxes.$inferSelect) => ({
+  lookupId: asBytes(row.lookupId),
+  tipId: row.tipId as TipId,
+  replyPublicKey: asBytes(row.replyPublicKey),
+});
+
 const credentialColumns = (credentials: ReviewerCredentials) => ({
   publicKey: toBuffer(credentials.publicKey),
   wrappedSecretKey: toBuffer(credentials.wrappedSecretKey),
@@ -82,7 +104,7 @@ const credentialColumns = (credentials: ReviewerCredentials) => ({
 
 /** The SQLite implementation of core's Store port. The only place that speaks SQL. */
 export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
-  const { meta, desks, deskKeys, reviewers, grants, tips, inboxes, attachments } = schema;
+  const { meta, desks, deskKeys, reviewers, grants, tips, inboxes, attachments, messages } = schema;
 
   return {
     transaction: <T>(work: () => T): T => sqlite.transaction(work).immediate(),
@@ -270,14 +292,40 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
         .from(inboxes)
         .where(eq(inboxes.lookupId, toBuffer(lookupId)))
         .get();
-      return (
-        row && {
-          lookupId: asBytes(row.lookupId),
-          tipId: row.tipId as TipId,
-          replyPublicKey: asBytes(row.replyPublicKey),
-        }
-      );
+      return row && inboxFromRow(row);
     },
+    getInboxForTip: (tipId) => {
+      const row = db.select().from(inboxes).where(eq(inboxes.tipId, tipId)).get();
+      return row && inboxFromRow(row);
+    },
+
+    appendMessage: (message) =>
+      sqlite
+        .transaction(() => {
+          const last = db
+            .select({ n: max(messages.sequence) })
+            .from(messages)
+            .where(eq(messages.tipId, message.tipId))
+            .get();
+          const record: MessageRecord = { ...message, sequence: (last?.n ?? 0) + 1 };
+          db.insert(messages)
+            .values({
+              ...record,
+              forDesk: toBuffer(record.forDesk),
+              forTipster: record.forTipster ? toBuffer(record.forTipster) : null,
+            })
+            .run();
+          return record;
+        })
+        .immediate(),
+    listMessages: (tipId) =>
+      db
+        .select()
+        .from(messages)
+        .where(eq(messages.tipId, tipId))
+        .orderBy(messages.sequence)
+        .all()
+        .map(messageFromRow),
 
     backupTo: async (path) => {
       await sqlite.backup(path);

@@ -90,7 +90,7 @@ describe('submitTip', () => {
 
   it('rejects more attachments than allowed and stores nothing', async () => {
     const { deps } = await ready();
-    const file = { name: 'a.jpg', mediaType: 'image/jpeg', bytes: new Uint8Array(10) };
+    const file = { name: 'a.ogg', mediaType: 'audio/ogg', bytes: new Uint8Array(10) };
     await expect(
       submitTip(deps, submission('m', { attachments: Array(6).fill(file) })),
     ).rejects.toSatisfy((e) => isDomainError(e, 'too_large'));
@@ -117,12 +117,12 @@ describe('submitTip', () => {
     const receipt = await submitTip(
       deps,
       submission('with photo', {
-        attachments: [{ name: '../../etc/p\u0000ic.jpg', mediaType: 'image/jpeg', bytes: photo }],
+        attachments: [{ name: '../../etc/p\u0000ic.ogg', mediaType: 'audio/ogg', bytes: photo }],
       }),
     );
     const tip = deps.store.getTip(receipt.tipId)!;
     const content = openTip(deps, unlocked, tip);
-    expect(content.attachments[0]?.name).toBe('pic.jpg');
+    expect(content.attachments[0]?.name).toBe('pic.ogg');
     expect(openAttachment(deps, tip, content, content.attachments[0]!.id)).toEqual(photo);
     expect(deps.store.listAttachments(tip.id)[0]!.ciphertext.length).toBe(
       131_072 + 5 + 24 + 2 * 17,
