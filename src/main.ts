@@ -5,11 +5,22 @@ import { createDeps } from './compose.js';
 import { createApp } from './server/app.js';
 import { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
+import { CATALOGS } from './i18n/catalogs.js';
+import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
 
 /** Starts the web server (and, later, the bot) and returns a function that stops it cleanly. */
 export async function startServer(config: Config, _secrets: Secrets): Promise<() => Promise<void>> {
   const core = await createDeps(config);
-  const app = createApp({ core });
+  const app = createApp({
+    core,
+    web: {
+      quickExitUrl: config.quickExitUrl,
+      onionAddress: config.onionAddress,
+      rateLimitPerHour: config.rateLimitPerHour,
+    },
+    catalogs: CATALOGS,
+    emergencyNumbers: EMERGENCY_NUMBERS,
+  });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -11,6 +11,10 @@ export interface Config {
   readonly dataDir: string;
   /** Tips per client per hour; 0 turns tip rate limiting off (loopback load tests only). */
   readonly rateLimitPerHour: number;
+  /** Where the quick-exit button leads: a neutral, common site. */
+  readonly quickExitUrl: string;
+  /** The v3 onion host, announced with Onion-Location on every response. */
+  readonly onionAddress: string | undefined;
   readonly telegram: {
     readonly enabled: boolean;
     readonly apiRoot: string;
@@ -66,12 +70,24 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
   if (webhookSecret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
     throw new ConfigError('TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -');
   }
+  const onion =
+    env.TIPLINE_ONION_ADDRESS && env.TIPLINE_ONION_ADDRESS !== ''
+      ? env.TIPLINE_ONION_ADDRESS.toLowerCase()
+      : undefined;
+  if (onion !== undefined && !/^[a-z2-7]{56}\.onion$/.test(onion)) {
+    throw new ConfigError(
+      'TIPLINE_ONION_ADDRESS must be a v3 onion host name (56 characters + .onion)',
+    );
+  }
+  const quickExitUrl = httpUrl(env, 'TIPLINE_QUICK_EXIT_URL') ?? 'https://www.wikipedia.org';
   return {
     config: {
       host,
       port: integer(env, 'PORT', 8080, 1, 65_535),
       dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw),
       rateLimitPerHour: integer(env, 'TIPLINE_RATE_LIMIT', 20, 0, 1_000_000),
+      quickExitUrl,
+      onionAddress: onion,
       telegram: {
         enabled: token !== undefined,
         apiRoot: httpUrl(env, 'TELEGRAM_API_ROOT') ?? 'https://api.telegram.org',

@@ -34,7 +34,8 @@ export function matchLocale(tag: string): Locale | undefined {
   const [language, ...rest] = parts;
   if (!language) return undefined;
   if (language === 'zh') {
-    if (rest.includes('hant') || rest.some((p) => p === 'tw' || p === 'hk' || p === 'mo')) return 'zh-Hant';
+    if (rest.includes('hant') || rest.some((p) => p === 'tw' || p === 'hk' || p === 'mo'))
+      return 'zh-Hant';
     return 'zh-Hans';
   }
   if (language === 'sr') return rest.includes('latn') ? 'sr-Latn' : 'sr-Cyrl';
@@ -44,7 +45,10 @@ export function matchLocale(tag: string): Locale | undefined {
 }
 
 /** Picks the locale from an explicit choice, then Accept-Language by quality, then English. */
-export function negotiateLocale(explicit: string | undefined, acceptLanguage: string | undefined): Locale {
+export function negotiateLocale(
+  explicit: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   if (explicit) {
     const chosen = isLocale(explicit) ? explicit : matchLocale(explicit);
     if (chosen) return chosen;

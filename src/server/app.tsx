@@ -1,29 +1,81 @@
 import { Hono } from 'hono';
 import type { CoreDeps } from '../core/index.js';
-import { applySecurityHeaders, securityHeaders } from './security-headers.js';
+import { negotiateLocale, type Locale } from '../i18n/locales.js';
+import { createTranslator, type Messages } from '../i18n/messages.js';
+import { applySecurityHeaders } from './security-headers.js';
+import { QUICK_EXIT_JS, TIPLINE_CSS } from './static-assets.js';
+import type { EmergencyDirectory } from './tipster/emergency-panel.js';
+import { MessagePage } from './tipster/inbox-page.js';
+import { htmlDocument } from './tipster/page-shell.js';
+import { registerTipsterRoutes } from './tipster/tipster-routes.js';
+
+export interface WebOptions {
+  /** Where quick exit goes: a neutral site that says nothing about tip lines. */
+  readonly quickExitUrl: string;
+  /** A v3 onion host name; when set, every response carries Onion-Location. */
+  readonly onionAddress: string | undefined;
+  readonly rateLimitPerHour: number;
+}
 
 export interface ServerDeps {
   readonly core: CoreDeps;
+  readonly web: WebOptions;
+  readonly catalogs: Readonly<Partial<Record<Locale, Messages>>>;
+  readonly emergencyNumbers: EmergencyDirectory;
 }
 
-/**
- * The web adapter. Until the tipster form lands (issue 3) it serves only /healthz: it must
- * never serve a stub pretending to be the form.
- */
+/** The web adapter: tipster pages and, later, the reviewer desk. Thin: core does the work. */
 export function createApp(deps: ServerDeps): Hono {
   const app = new Hono();
-  app.use('*', securityHeaders());
+  const onionLocation = (path: string) =>
+    deps.web.onionAddress ? `http://${deps.web.onionAddress}${path}` : undefined;
+  app.use('*', async (c, next) => {
+    await next();
+    applySecurityHeaders(c.res.headers, {
+      https: new URL(c.req.url).protocol === 'https:',
+      onionLocation: onionLocation(c.req.path),
+    });
+  });
 
   // Liveness only: no version, counts or paths.
   app.get('/healthz', (c) => c.text('ok'));
+  app.get('/static/tipline.css', (c) =>
+    c.body(TIPLINE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
+  );
+  app.get('/static/quick-exit.js', (c) =>
+    c.body(QUICK_EXIT_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
 
-  app.notFound((c) => c.text('Not found', 404));
+  registerTipsterRoutes(app, {
+    core: deps.core,
+    catalogs: deps.catalogs,
+    emergencyNumbers: deps.emergencyNumbers,
+    quickExitUrl: deps.web.quickExitUrl,
+    rateLimitPerHour: deps.web.rateLimitPerHour,
+  });
+
+  app.notFound((c) => {
+    const locale = negotiateLocale(c.req.query('lang'), c.req.header('accept-language'));
+    const t = createTranslator(deps.catalogs, locale);
+    const page = { locale, t, quickExitUrl: deps.web.quickExitUrl, path: '/' };
+    return c.html(
+      htmlDocument(
+        <MessagePage page={page} heading={t('error.notFound')} text={t('site.tagline')} />,
+      ),
+      404,
+    );
+  });
   app.onError((_error, c) => {
     // never log the error message or request: either may carry tip text
     const incident = deps.core.sodium.to_hex(deps.core.random.bytes(6));
     deps.core.logger.error('http.unhandled', { incident });
-    const response = c.text(`Something went wrong. Incident ${incident}.`, 500);
-    applySecurityHeaders(response.headers, { https: false });
+    const locale = negotiateLocale(c.req.query('lang'), c.req.header('accept-language'));
+    const t = createTranslator(deps.catalogs, locale);
+    const response = c.text(`${t('error.server')} (${incident})`, 500);
+    applySecurityHeaders(response.headers, {
+      https: false,
+      onionLocation: onionLocation(c.req.path),
+    });
     return response;
   });
   return app;

@@ -1,5 +1,3 @@
-import type { MiddlewareHandler } from 'hono';
-
 /**
  * Headers on every response, errors included. Stricter than hono/secure-headers' defaults:
  * nothing loads unless listed, nothing embeds us, nothing leaks a referrer, every powerful
@@ -58,16 +56,4 @@ export function applySecurityHeaders(
   if (options.https)
     headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   if (options.onionLocation) headers.set('Onion-Location', options.onionLocation);
-}
-
-export function securityHeaders(
-  options: { onionLocation?: string | undefined } = {},
-): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    applySecurityHeaders(c.res.headers, {
-      https: new URL(c.req.url).protocol === 'https:',
-      onionLocation: options.onionLocation,
-    });
-  };
 }

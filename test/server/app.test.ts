@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { createTestDeps } from '../helpers.js';
+import { createTestApp } from './test-app.js';
 
 async function app() {
-  const { deps, logLines } = await createTestDeps();
-  return { app: createApp({ core: deps }), logLines };
+  return createTestApp({ initialise: false });
 }
 
 function expectHardened(response: Response): void {
@@ -35,13 +33,28 @@ describe('web app', () => {
     expectHardened(response);
   });
 
-  it('answers unknown paths, and the not-yet-built form, with a hardened 404', async () => {
+  it('answers unknown paths with a hardened, localized 404', async () => {
     const { app: a } = await app();
-    for (const path of ['/', '/nope']) {
+    const response = await a.request('/nope?lang=ru');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('lang="ru"');
+    expectHardened(response);
+  });
+
+  it('hardens the form, the receipt, the inbox and the static assets alike', async () => {
+    const { app: a } = await app();
+    for (const path of ['/', '/inbox', '/static/tipline.css', '/static/quick-exit.js']) {
       const response = await a.request(path);
-      expect(response.status).toBe(404);
+      expect(response.status, path).toBe(200);
       expectHardened(response);
     }
+  });
+
+  it('announces the onion service when an onion address is configured', async () => {
+    const onion = `${'a'.repeat(56)}.onion`;
+    const { app: a } = await createTestApp({ initialise: false, web: { onionAddress: onion } });
+    const response = await a.request('/inbox');
+    expect(response.headers.get('onion-location')).toBe(`http://${onion}/inbox`);
   });
 
   it('answers a failing handler with a hardened 500 that leaks neither message nor stack', async () => {
@@ -53,7 +66,7 @@ describe('web app', () => {
     const body = await response.text();
     expect(response.status).toBe(500);
     expectHardened(response);
-    expect(body).toMatch(/^Something went wrong\. Incident [0-9a-f]{12}\.$/);
+    expect(body).toMatch(/^Something went wrong on our side.* \([0-9a-f]{12}\)$/);
     expect(body + logLines.join('')).not.toContain('SECRET-TIP-TEXT');
     expect(logLines.some((l) => l.includes('http.unhandled'))).toBe(true);
   });

@@ -15,11 +15,13 @@ export const en = {
   'footer.tor': 'Safest: open this site in Tor Browser.',
 
   'form.heading': 'Tell us what happened',
-  'form.intro': 'You do not need to give your name. Your report is locked at once so that only our trained staff can read it.',
+  'form.intro':
+    'You do not need to give your name. Your report is locked at once so that only our trained staff can read it.',
   'form.required': 'required',
   'form.optional': 'optional',
   'form.message.label': 'What happened?',
-  'form.message.hint': 'Write in any language. Say what you saw or what happened to you, and who was involved.',
+  'form.message.hint':
+    'Write in any language. Say what you saw or what happened to you, and who was involved.',
   'form.country.label': 'Country',
   'form.country.choose': 'Choose a country',
   'form.country.other': 'Another country',
@@ -31,17 +33,22 @@ export const en = {
   'form.danger.no': 'No',
   'form.danger.unknown': 'I do not know',
   'form.attachments.label': 'Photos, documents, audio or video',
-  'form.attachments.hint': 'Up to {count} files, {megabytes} MB in all. We remove location data from photos.',
+  'form.attachments.hint':
+    'Up to {count} files, {megabytes} MB in all. We remove location data from photos.',
   'form.contact.label': 'How can we contact you?',
-  'form.contact.warning': 'Contact details can identify you. Leave this empty to stay anonymous: you can still read our replies with your codename.',
+  'form.contact.warning':
+    'Contact details can identify you. Leave this empty to stay anonymous: you can still read our replies with your codename.',
   'form.submit': 'Send securely',
 
   'receipt.heading': 'We received your report',
   'receipt.codenameLabel': 'Your codename',
-  'receipt.remember': 'Write this codename down or remember it. It is the only way to read our replies. We cannot show it again.',
-  'receipt.next': 'A trained staff member will read your report. If you check back in a few days with your codename, you can read our reply and send more information.',
+  'receipt.remember':
+    'Write this codename down or remember it. It is the only way to read our replies. We cannot show it again.',
+  'receipt.next':
+    'A trained staff member will read your report. If you check back in a few days with your codename, you can read our reply and send more information.',
   'receipt.inboxLink': 'Read replies later',
-  'receipt.safety': 'If someone may check this phone, close this page now. Nothing about your report is kept on it.',
+  'receipt.safety':
+    'If someone may check this phone, close this page now. Nothing about your report is kept on it.',
 
   'danger.heading': 'If someone is in danger now',
   'danger.call': 'Call these numbers in {country}:',
@@ -70,9 +77,11 @@ export const en = {
   'error.tooManyFiles': 'Too many files. You can send up to {count}.',
   'error.badFile': 'One of the files could not be read. Please try another file.',
   'error.badInput': 'Something in the form was not right. Please check it and try again.',
-  'error.rateLimited': 'Too many reports are arriving just now. Please wait a little and try again.',
+  'error.rateLimited':
+    'Too many reports are arriving just now. Please wait a little and try again.',
   'error.notFound': 'This page does not exist.',
-  'error.server': 'Something went wrong on our side, and your report may not have been saved. Please try again.',
+  'error.server':
+    'Something went wrong on our side, and your report may not have been saved. Please try again.',
   'error.notReady': 'This tip line is not open yet. Please try again later.',
 } as const;
 

@@ -1,0 +1,160 @@
+import type { IntakeLimits } from '../../core/index.js';
+import { countryOptions, EmergencyPanel, type EmergencyDirectory } from './emergency-panel.js';
+import { PageShell, type PageContext } from './page-shell.js';
+
+export type DangerAnswer = 'yes' | 'no' | 'unknown';
+
+/** What the tipster typed, kept when the form comes back with an error. */
+export interface FormValues {
+  readonly message?: string;
+  readonly country?: string;
+  readonly place?: string;
+  readonly when?: string;
+  readonly danger?: DangerAnswer;
+  readonly contact?: string;
+}
+
+export interface FormPageProps {
+  readonly page: PageContext;
+  readonly limits: IntakeLimits;
+  readonly directory: EmergencyDirectory;
+  readonly values?: FormValues;
+  /** An already-translated error, shown above the form. */
+  readonly error?: string;
+}
+
+const ACCEPT = 'image/*,application/pdf,audio/*,video/*';
+
+export function FormPage({ page, limits, directory, values = {}, error }: FormPageProps) {
+  const { t, locale } = page;
+  return (
+    <PageShell page={page}>
+      <h1>{t('form.heading')}</h1>
+      <p class="lede">{t('form.intro')}</p>
+      {error ? (
+        <div class="errors" role="alert" id="form-error">
+          <strong>{t('error.heading')}</strong>
+          <p>{error}</p>
+        </div>
+      ) : null}
+      {values.danger === 'yes' ? (
+        <EmergencyPanel t={t} locale={locale} country={values.country} directory={directory} />
+      ) : null}
+      <form method="post" action="/tips" enctype="multipart/form-data" autocomplete="off">
+        <input type="hidden" name="lang" value={locale} />
+        <div class="field">
+          <label for="message">
+            {t('form.message.label')} <span class="tag">({t('form.required')})</span>
+          </label>
+          <span class="hint" id="message-hint">
+            {t('form.message.hint')}
+          </span>
+          <textarea
+            id="message"
+            name="message"
+            required
+            maxlength={limits.maxMessageChars}
+            aria-describedby="message-hint"
+            rows={8}
+          >
+            {values.message ?? ''}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="country">{t('form.country.label')}</label>
+          <select id="country" name="country">
+            <option value="">{t('form.country.choose')}</option>
+            {countryOptions(locale, directory).map((c) => (
+              <option value={c.code} selected={values.country === c.code}>
+                {c.name}
+              </option>
+            ))}
+            <option value="other" selected={values.country === 'other'}>
+              {t('form.country.other')}
+            </option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="place">
+            {t('form.place.label')} <span class="tag">({t('form.optional')})</span>
+          </label>
+          <input
+            type="text"
+            id="place"
+            name="place"
+            maxlength={limits.maxFieldChars}
+            value={values.place ?? ''}
+          />
+        </div>
+        <div class="field">
+          <label for="when">
+            {t('form.when.label')} <span class="tag">({t('form.optional')})</span>
+          </label>
+          <span class="hint" id="when-hint">
+            {t('form.when.hint')}
+          </span>
+          <input
+            type="text"
+            id="when"
+            name="when"
+            maxlength={limits.maxFieldChars}
+            aria-describedby="when-hint"
+            value={values.when ?? ''}
+          />
+        </div>
+        <fieldset>
+          <legend>{t('form.danger.legend')}</legend>
+          <div class="choices">
+            {(['yes', 'no', 'unknown'] as const).map((answer) => (
+              <label>
+                <input
+                  type="radio"
+                  name="danger"
+                  value={answer}
+                  checked={values.danger === answer}
+                />
+                {t(`form.danger.${answer}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="attachments">
+            {t('form.attachments.label')} <span class="tag">({t('form.optional')})</span>
+          </label>
+          <span class="hint" id="attachments-hint">
+            {t('form.attachments.hint', {
+              count: limits.maxAttachments,
+              megabytes: Math.floor(limits.maxAttachmentBytesTotal / (1024 * 1024)),
+            })}
+          </span>
+          <input
+            type="file"
+            id="attachments"
+            name="attachments"
+            multiple
+            accept={ACCEPT}
+            aria-describedby="attachments-hint"
+          />
+        </div>
+        <div class="field">
+          <label for="contact">
+            {t('form.contact.label')} <span class="tag">({t('form.optional')})</span>
+          </label>
+          <p class="warning" id="contact-warning">
+            {t('form.contact.warning')}
+          </p>
+          <input
+            type="text"
+            id="contact"
+            name="contact"
+            maxlength={limits.maxFieldChars}
+            aria-describedby="contact-warning"
+            value={values.contact ?? ''}
+          />
+        </div>
+        <button type="submit">{t('form.submit')}</button>
+      </form>
+    </PageShell>
+  );
+}

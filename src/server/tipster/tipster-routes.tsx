@@ -1,0 +1,261 @@
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { BodyData } from 'hono/utils/body';
+import {
+  addFollowUp,
+  createRateLimiter,
+  DomainError,
+  isDomainError,
+  openInbox,
+  submitTip,
+  type AttachmentInput,
+  type CoreDeps,
+} from '../../core/index.js';
+import { negotiateLocale, type Locale } from '../../i18n/locales.js';
+import { createTranslator, type Messages } from '../../i18n/messages.js';
+import { tipsterError } from '../error-mapping.js';
+import { createClientKeyer } from '../client-key.js';
+import type { EmergencyDirectory } from './emergency-panel.js';
+import { FormPage, type FormValues } from './form-page.js';
+import { InboxPage } from './inbox-page.js';
+import { htmlDocument, type PageContext } from './page-shell.js';
+import { ReceiptPage } from './receipt-page.js';
+
+export interface TipsterWebDeps {
+  readonly core: CoreDeps;
+  readonly catalogs: Readonly<Partial<Record<Locale, Messages>>>;
+  readonly emergencyNumbers: EmergencyDirectory;
+  readonly quickExitUrl: string;
+  readonly rateLimitPerHour: number;
+}
+
+type Body = BodyData<{ all: true }>;
+
+const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
+const SMALL_FORM_BYTES = 64 * 1024;
+
+const text = (body: Body, name: string): string | undefined => {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+};
+
+const files = (body: Body, name: string): File[] => {
+  const value = body[name];
+  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  // an empty file input still sends one nameless, empty part
+  return all.filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''));
+};
+
+function formValues(body: Body): FormValues {
+  const danger = text(body, 'danger');
+  const entries = {
+    message: text(body, 'message'),
+    country: text(body, 'country'),
+    place: text(body, 'place'),
+    when: text(body, 'when'),
+    contact: text(body, 'contact'),
+    danger: danger === 'yes' || danger === 'no' || danger === 'unknown' ? danger : undefined,
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}
+
+/** The pages a tipster uses: the form, the receipt, the inbox. No cookies, ever. */
+export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
+  const limits = deps.core.intakeLimits;
+  const limiter = createRateLimiter({
+    perKeyPerHour: deps.rateLimitPerHour,
+    globalPerHour: Math.max(100, deps.rateLimitPerHour * 30),
+    clock: deps.core.clock,
+  });
+  const clientKey = createClientKeyer(deps.core.sodium, deps.core.random.bytes(32));
+
+  const page = (c: Context, path: string, explicit?: string): PageContext => {
+    const locale = negotiateLocale(
+      explicit ?? c.req.query('lang'),
+      c.req.header('accept-language'),
+    );
+    return {
+      locale,
+      t: createTranslator(deps.catalogs, locale),
+      quickExitUrl: deps.quickExitUrl,
+      path,
+    };
+  };
+
+  const tooLarge = (path: string) =>
+    bodyLimit({
+      maxSize:
+        path === '/tips'
+          ? limits.maxAttachmentBytesTotal + MULTIPART_OVERHEAD_BYTES
+          : SMALL_FORM_BYTES,
+      onError: (c) => {
+        const p = page(c, path === '/tips' ? '/' : '/inbox');
+        const html =
+          path === '/tips' ? (
+            <FormPage
+              page={p}
+              limits={limits}
+              directory={deps.emergencyNumbers}
+              error={p.t('error.tooLarge')}
+            />
+          ) : (
+            <InboxPage page={p} error={p.t('error.tooLarge')} />
+          );
+        return c.html(htmlDocument(html), 413);
+      },
+    });
+
+  const parse = async (c: Context): Promise<Body | undefined> => {
+    const type = c.req.header('content-type') ?? '';
+    if (
+      !type.startsWith('multipart/form-data') &&
+      !type.startsWith('application/x-www-form-urlencoded')
+    )
+      return undefined;
+    try {
+      return await c.req.parseBody({ all: true });
+    } catch {
+      return undefined;
+    }
+  };
+
+  app.get('/', (c) => {
+    const p = page(c, '/');
+    return c.html(
+      htmlDocument(<FormPage page={p} limits={limits} directory={deps.emergencyNumbers} />),
+    );
+  });
+
+  app.post('/tips', tooLarge('/tips'), async (c) => {
+    const body = await parse(c);
+    const p = page(c, '/', body && text(body, 'lang'));
+    const values = body ? formValues(body) : {};
+    const renderForm = (status: 400 | 413 | 429 | 503, error: string) =>
+      c.html(
+        htmlDocument(
+          <FormPage
+            page={p}
+            limits={limits}
+            directory={deps.emergencyNumbers}
+            values={values}
+            error={error}
+          />,
+        ),
+        status,
+      );
+    if (!body) return renderForm(400, p.t('error.badInput'));
+    if (!limiter.take(clientKey(c))) return renderForm(429, p.t('error.rateLimited'));
+    const uploads = files(body, 'attachments');
+    if (uploads.length > limits.maxAttachments) {
+      return renderForm(400, p.t('error.tooManyFiles', { count: limits.maxAttachments }));
+    }
+    try {
+      const attachments: AttachmentInput[] = [];
+      for (const file of uploads) {
+        attachments.push({
+          name: file.name,
+          mediaType: (file.type || 'application/octet-stream').split(';')[0]!.trim().toLowerCase(),
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        });
+      }
+      const country = values.country && values.country !== 'other' ? values.country : undefined;
+      const receipt = await submitTip(deps.core, {
+        channel: 'web',
+        language: p.locale,
+        fields: {
+          message: values.message ?? '',
+          ...(country ? { country } : {}),
+          ...(values.place ? { place: values.place } : {}),
+          ...(values.when ? { when: values.when } : {}),
+          ...(values.contact ? { contact: values.contact } : {}),
+          ...(values.danger && values.danger !== 'unknown'
+            ? { danger: values.danger === 'yes' }
+            : {}),
+        },
+        attachments,
+      });
+      return c.html(
+        htmlDocument(
+          <ReceiptPage
+            page={p}
+            codename={receipt.codename}
+            danger={values.danger === 'yes'}
+            country={country}
+            directory={deps.emergencyNumbers}
+          />,
+        ),
+      );
+    } catch (error) {
+      const mapped = tipsterError(error);
+      if (!mapped) throw error;
+      return renderForm(mapped.status, p.t(mapped.key));
+    }
+  });
+
+  app.get('/inbox', (c) => c.html(htmlDocument(<InboxPage page={page(c, '/inbox')} />)));
+
+  app.post('/inbox', tooLarge('/inbox'), async (c) => {
+    const body = await parse(c);
+    const p = page(c, '/inbox', body && text(body, 'lang'));
+    const codename = body ? text(body, 'codename') : undefined;
+    if (codename === undefined)
+      return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
+    if (!limiter.take(`inbox:${clientKey(c)}`))
+      return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
+    try {
+      const view = await openInbox(deps.core, codename);
+      return c.html(htmlDocument(<InboxPage page={p} codename={codename} view={view} />));
+    } catch (error) {
+      if (isDomainError(error, 'invalid_input')) {
+        return c.html(htmlDocument(<InboxPage page={p} error={p.t('inbox.codename.hint')} />), 400);
+      }
+      const mapped = tipsterError(error);
+      if (!mapped) throw error;
+      return c.html(htmlDocument(<InboxPage page={p} error={p.t(mapped.key)} />), mapped.status);
+    }
+  });
+
+  app.post('/inbox/followup', tooLarge('/inbox'), async (c) => {
+    const body = await parse(c);
+    const p = page(c, '/inbox', body && text(body, 'lang'));
+    const codename = body ? text(body, 'codename') : undefined;
+    const message = body ? text(body, 'message') : undefined;
+    if (codename === undefined || message === undefined) {
+      return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
+    }
+    if (!limiter.take(clientKey(c))) {
+      return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
+    }
+    try {
+      await addFollowUp(deps.core, codename, message);
+      const view = await openInbox(deps.core, codename);
+      return c.html(htmlDocument(<InboxPage page={p} codename={codename} view={view} sent />));
+    } catch (error) {
+      const mapped = tipsterError(error);
+      if (!mapped) throw error;
+      if (isDomainError(error, 'invalid_input') && error.field === 'codename') {
+        return c.html(htmlDocument(<InboxPage page={p} error={p.t('inbox.codename.hint')} />), 400);
+      }
+      const view = { entries: [] };
+      const key =
+        error instanceof DomainError && error.field === 'message'
+          ? error.code === 'too_large'
+            ? 'error.tooLong'
+            : 'error.messageRequired'
+          : mapped.key;
+      return c.html(
+        htmlDocument(
+          <InboxPage
+            page={p}
+            codename={codename}
+            view={view}
+            error={p.t(key)}
+            followUpText={message}
+          />,
+        ),
+        mapped.status,
+      );
+    }
+  });
+}
