@@ -17,6 +17,7 @@ import {
   sealTipEnvelope,
 } from '../src/crypto/index.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
+import { benchWeb } from './web.js';
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -95,10 +96,7 @@ try {
     ),
   );
   console.log('\n# intake (production argon2id for the codename inbox, SQLite synchronous=FULL)');
-  console.log(
-    fmt('submitTip end to end', submit),
-    `  argon2id is ${((argon.mean / submit.mean) * 100).toFixed(0)}% of it`,
-  );
+  console.log(fmt('submitTip end to end', submit));
   const unlocked = await unlockReviewer(deps, 'bench', passphrase);
   const tips = deps.store.listTips({ limit: 30 });
   const read = stats(
@@ -110,3 +108,5 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
+
+await benchWeb();

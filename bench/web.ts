@@ -1,0 +1,119 @@
+/*
+ * Web intake throughput and latency, in-process through Hono's app.request, beside a bare
+ * Hono endpoint measured in the same run so the ratio shows what tipline itself costs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Hono } from 'hono';
+import { createDeps } from '../src/compose.js';
+import { initialiseDesk } from '../src/core/index.js';
+import { CATALOGS } from '../src/i18n/catalogs.js';
+import { EMERGENCY_NUMBERS } from '../src/i18n/emergency-numbers.js';
+import { createMemoryLogger } from '../src/logging/logger.js';
+import { createApp } from '../src/server/app.js';
+
+export interface Stats {
+  n: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+export function stats(samples: number[], wallMs: number): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    n: samples.length,
+    mean: samples.reduce((s, x) => s + x, 0) / samples.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    perSecond: (samples.length * 1000) / wallMs,
+  };
+}
+
+/** Runs `n` requests, `concurrency` at a time, and times each. */
+export async function load(
+  n: number,
+  concurrency: number,
+  request: (i: number) => Promise<Response>,
+): Promise<Stats> {
+  const samples: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t0 = performance.now();
+        const response = await request(i);
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`status ${response.status}`);
+        samples.push(performance.now() - t0);
+      }
+    }),
+  );
+  return stats(samples, performance.now() - start);
+}
+
+export const formatStats = (label: string, s: Stats) =>
+  `${label.padEnd(40)} n=${String(s.n).padStart(5)}  p50 ${s.p50.toFixed(2).padStart(8)} ms  p99 ${s.p99.toFixed(2).padStart(8)} ms  ${s.perSecond.toFixed(1).padStart(8)}/s`;
+
+export async function benchWeb(): Promise<void> {
+  const bare = new Hono();
+  bare.post('/echo', async (c) =>
+    c.text(String((await c.req.parseBody()).message ?? '').length.toString()),
+  );
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'tipline-bench-web-'));
+  try {
+    const core = await createDeps({ dataDir }, { logger: createMemoryLogger() });
+    await initialiseDesk(core, {
+      reviewerName: 'bench',
+      passphrase: new TextEncoder().encode('bench passphrase long enough'),
+    });
+    const app = createApp({
+      core,
+      web: {
+        quickExitUrl: 'https://www.wikipedia.org',
+        onionAddress: undefined,
+        rateLimitPerHour: 0,
+      },
+      catalogs: CATALOGS,
+      emergencyNumbers: EMERGENCY_NUMBERS,
+    });
+    const body = (i: number) =>
+      new URLSearchParams({ message: `tip ${i} ${'z'.repeat(1500)}`, country: 'RS', danger: 'no' });
+    const post = (target: Hono, path: string) => (i: number) =>
+      Promise.resolve(
+        target.request(path, {
+          method: 'POST',
+          body: body(i),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      );
+
+    console.log(
+      '\n# web intake (in-process, 4 concurrent, 2 KB form, production argon2id for the codename)',
+    );
+    const baseline = await load(2000, 4, post(bare, '/echo'));
+    console.log(formatStats('baseline: bare Hono form endpoint', baseline));
+    const form = await load(60, 4, post(app, '/tips'));
+    console.log(
+      formatStats('POST /tips (validate, seal, store, receipt)', form),
+      `  p99 x${(form.p99 / baseline.p99).toFixed(0)} baseline`,
+    );
+    const page = await load(500, 4, (i) =>
+      Promise.resolve(app.request(`/?lang=${i % 2 ? 'en' : 'vi'}`)),
+    );
+    console.log(
+      formatStats('GET / (render the form)', page),
+      `  p99 x${(page.p99 / baseline.p99).toFixed(1)} baseline`,
+    );
+    core.store.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
