@@ -35,6 +35,17 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Browser code is checked against DOM types in its own project.
+  {
+    files: ['src/browser/**'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.browser.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
   // Layering: dependencies point inward (adapters -> core -> store/crypto).
   {
     files: ['src/crypto/**'],
@@ -81,6 +92,28 @@ export default tseslint.config(
     rules: restrict(
       ['hono', 'hono/*', 'telegraf', 'telegraf/*', '../server/*', '../bot/*', '../cli/*'],
       'src/store knows nothing of adapters.',
+    ),
+  },
+  {
+    files: ['src/browser/**'],
+    rules: restrict(
+      [
+        'hono',
+        'hono/*',
+        '@hono/*',
+        'telegraf',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        'better-sqlite3',
+        'sharp',
+        '@node-rs/*',
+        'node:*',
+        '../server/*',
+        '../store/*',
+        '../crypto/kdf.js',
+        '../crypto/index.js',
+      ],
+      'src/browser runs in the tipster’s browser: only pure crypto files and dependency-free helpers.',
     ),
   },
   {

@@ -63,9 +63,10 @@ export const formatStats = (label: string, s: Stats) =>
 
 export async function benchWeb(): Promise<void> {
   const bare = new Hono();
-  bare.post('/echo', async (c) =>
-    c.text(String((await c.req.parseBody()).message ?? '').length.toString()),
-  );
+  bare.post('/echo', async (c) => {
+    const message = (await c.req.parseBody()).message;
+    return c.text(String(typeof message === 'string' ? message.length : 0));
+  });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'tipline-bench-web-'));
   try {

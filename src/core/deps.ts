@@ -1,5 +1,5 @@
 import type { Sodium } from '../crypto/sodium.js';
-import type { KdfParams } from '../crypto/kdf.js';
+import type { KdfParams } from '../crypto/kdf-params.js';
 import type { Clock, Random, Store } from './ports.js';
 import type { AttachmentInput } from './tip-content.js';
 

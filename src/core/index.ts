@@ -8,3 +8,4 @@ export * from './reading.js';
 export { newRandomId, bytesToHex, hexToBytes } from './ids.js';
 export * from './case-thread.js';
 export * from './rate-limiter.js';
+export * from './sealed-intake.js';

@@ -7,7 +7,6 @@ import {
   sealTipEnvelope,
   utf8,
   wipe,
-  type InboxKeys,
   type KdfParams,
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
@@ -22,7 +21,7 @@ import {
   type TipContent,
   type TipSubmission,
 } from './tip-content.js';
-import type { AttachmentId, AttachmentRecord, DeskRecord, TipId } from './ports.js';
+import type { AttachmentId, AttachmentRecord, DeskRecord, InboxRecord, TipId } from './ports.js';
 
 export interface TipReceipt {
   readonly tipId: TipId;
@@ -50,10 +49,23 @@ export function codenameKdf(deps: CoreDeps): { salt: Uint8Array; params: KdfPara
   return { salt, params: JSON.parse(new TextDecoder().decode(params)) as KdfParams };
 }
 
-function newCodename(deps: CoreDeps): { display: string; digits: string } {
+/**
+ * A fresh codename for a tip and its inbox record: argon2id(codename, instance salt) gives the
+ * lookup id and the reply public key; the codename itself is returned to show once, never kept.
+ */
+export async function issueInbox(
+  deps: CoreDeps,
+  tipId: TipId,
+): Promise<{ codename: string; inbox: InboxRecord }> {
+  const kdf = codenameKdf(deps);
   let digits = '';
   for (let i = 0; i < CODENAME_DIGITS; i++) digits += String(deps.random.uniform(10));
-  return { display: formatCodename(digits), digits };
+  const keys = await deriveInboxKeys(deps.sodium, digits, kdf.salt, kdf.params);
+  wipe(deps.sodium, keys.replySecretKey);
+  return {
+    codename: formatCodename(digits),
+    inbox: { lookupId: keys.lookupId, tipId, replyPublicKey: keys.replyPublicKey },
+  };
 }
 
 /**
@@ -67,15 +79,11 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
   const desk = chooseDesk(deps, submission.deskName);
   const deskKey = store.getActiveDeskKey(desk.id);
   if (!deskKey) throw new DomainError('not_initialised', 'desk has no key');
-  const kdf = codenameKdf(deps);
-
   const tipId = newRandomId<TipId>(random);
-  const codename = newCodename(deps);
-  let inbox: InboxKeys | undefined;
+  const { codename, inbox } = await issueInbox(deps, tipId);
   const keys: Uint8Array[] = [];
   let plaintext: Uint8Array | undefined;
   try {
-    inbox = await deriveInboxKeys(sodium, codename.digits, kdf.salt, kdf.params);
     const records: AttachmentRecord[] = [];
     const refs: AttachmentRef[] = [];
     for (const original of attachments) {
@@ -117,13 +125,13 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
         receivedAt: roundDownToHour(deps.clock()),
         envelope,
       },
-      { lookupId: inbox.lookupId, tipId, replyPublicKey: inbox.replyPublicKey },
+      inbox,
       records,
     );
     // never log: tip text, codename, attachment names, reply route
     deps.logger.info('tip.received', { channel: submission.channel, attachments: records.length });
-    return { tipId, codename: codename.display };
+    return { tipId, codename };
   } finally {
-    wipe(sodium, plaintext, inbox?.replySecretKey, ...keys);
+    wipe(sodium, plaintext, ...keys);
   }
 }

@@ -1,4 +1,4 @@
-import type { KdfParams } from '../crypto/kdf.js';
+import type { KdfParams } from '../crypto/kdf-params.js';
 
 /*
  * What core needs from the outside world. The store implements `Store` (src/store); adapters

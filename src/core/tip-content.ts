@@ -3,21 +3,8 @@ import { CHANNELS, type Channel } from './ports.js';
 import { DomainError } from './errors.js';
 import type { IntakeLimits } from './deps.js';
 
-/**
- * Makes untrusted text safe to keep and show: well-formed UTF-16 (lone surrogates replaced),
- * NFC, CRLF folded to LF, and control characters other than tab and newline removed.
- */
-export function normalizeText(input: string): string {
-  return (
-    input
-      .toWellFormed()
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, '')
-      .trim()
-  );
-}
+export { normalizeText } from './text.js';
+import { normalizeText } from './text.js';
 
 /** What a tipster tells us, the same on every channel. */
 export interface TipFields {

@@ -1,6 +1,6 @@
 import type { Sodium } from './sodium.js';
 import { concatBytes, CryptoFormatError, readMagic, wipe } from './bytes.js';
-import { padToBucket, unpadFromBucket } from './padding.js';
+import { paddingBucket, padToBucket, unpadFromBucket } from './padding.js';
 
 /*
  * Attachment ciphertext, format v1:
@@ -104,4 +104,26 @@ export function decryptAttachment(
   } finally {
     wipe(sodium, ...parts);
   }
+}
+
+/**
+ * Checks an attachment's shape without its key: magic, version, and a length that is exactly
+ * a padding bucket plus the stream overhead. Returns the padded plaintext size, or undefined.
+ */
+export function readAttachmentPaddedSize(ciphertext: Uint8Array): number | undefined {
+  if (ciphertext.length < PREFIX_BYTES + STREAM_HEADER_BYTES) return undefined;
+  if (
+    !ATTACHMENT_MAGIC.every((byte, i) => ciphertext[i] === byte) ||
+    ciphertext[ATTACHMENT_MAGIC.length] !== ATTACHMENT_VERSION
+  ) {
+    return undefined;
+  }
+  const body = ciphertext.length - PREFIX_BYTES - STREAM_HEADER_BYTES;
+  for (let chunks = 1; chunks * ATTACHMENT_CHUNK_BYTES < body + ATTACHMENT_CHUNK_BYTES; chunks++) {
+    const padded = body - chunks * STREAM_ABYTES;
+    if (padded > 0 && Math.ceil(padded / ATTACHMENT_CHUNK_BYTES) === chunks) {
+      return paddingBucket(padded - 1) === padded ? padded : undefined;
+    }
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'", // libsodium is WebAssembly; this allows compiling it, not JS eval
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -38,6 +38,8 @@ async function freePort(): Promise<number> {
 /** The real web app on a loopback port; quick exit goes to /healthz so no test leaves the machine. */
 export async function startTestServer(
   core: CoreDeps,
+  /** Receives every request body exactly as the server got it off the wire. */
+  tap?: (body: Buffer) => void,
 ): Promise<{ origin: string; quickExitUrl: string; close: () => Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -49,7 +51,11 @@ export async function startTestServer(
     emergencyNumbers: EMERGENCY_NUMBERS,
   });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(s));
+    const fetch = async (request: Request, env: Record<string, unknown>) => {
+      if (tap && request.body) tap(Buffer.from(await request.clone().arrayBuffer()));
+      return app.fetch(request, env);
+    };
+    const s = serve({ fetch, hostname: '127.0.0.1', port }, () => resolve(s));
   });
   return {
     origin,

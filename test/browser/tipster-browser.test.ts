@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import {
   initialiseDesk,
+  openAttachment,
   replyToTipster,
   unlockReviewer,
   exportTips,
@@ -141,6 +143,80 @@ describe.skipIf(!hasChromium)('a tipster in a real browser', () => {
         path: `${process.env.TIPLINE_SCREENSHOT_DIR ?? '/tmp'}/tipline-form-320.png`,
         fullPage: true,
       });
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('seals the tip and a photo in the browser: the server only ever receives ciphertext', async () => {
+    const ctx = await createTestDeps();
+    await initialiseDesk(ctx.deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const bodies: Buffer[] = [];
+    const server = await startTestServer(ctx.deps, (body) => bodies.push(body));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const photo = await sharp({
+      create: { width: 16, height: 12, channels: 3, background: 'teal' },
+    })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'EXIF-MARKER-77' } })
+      .toBuffer();
+    try {
+      await page.goto(`${server.origin}/?lang=en`);
+      await page.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { querySelector(s: string): { dataset: Record<string, string> } | null };
+            }
+          ).document.querySelector('#tip-form')?.dataset.sealing === 'browser',
+      );
+      await page.fill('#message', 'JS-MARKER-55 sealed before it left the phone');
+      await page.selectOption('#country', 'VN');
+      await page.check('input[name=danger][value=yes]');
+      await page.setInputFiles('#attachments', {
+        name: 'IMG_77.jpg',
+        mimeType: 'image/jpeg',
+        buffer: photo,
+      });
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#receipt:not(:empty)');
+      const codename = (await page.textContent('#receipt'))?.trim() ?? '';
+      expect(codename).toMatch(/^\d{4}( \d{4}){4}$/);
+      expect(await page.isVisible('#emergency')).toBe(true);
+      expect(await page.textContent('#emergency')).toContain('113');
+
+      const posted = Buffer.concat(bodies);
+      expect(posted.length).toBeGreaterThan(1000);
+      for (const marker of ['JS-MARKER-55', 'EXIF-MARKER-77', 'IMG_77.jpg'])
+        expect(posted.includes(marker), marker).toBe(false);
+      expect(ctx.logLines.join('\n')).toContain('sealed_in_browser');
+
+      const reviewer = await unlockReviewer(ctx.deps, 'ana', PASSPHRASE);
+      const [opened] = [...exportTips(ctx.deps, reviewer)];
+      if (!opened?.ok) throw new Error('tip did not open');
+      expect(opened.content.fields).toMatchObject({
+        message: 'JS-MARKER-55 sealed before it left the phone',
+        country: 'VN',
+        danger: true,
+      });
+      const attachment = opened.content.attachments[0]!;
+      expect(attachment.name).toBe('IMG_77.jpg');
+      const bytes = openAttachment(ctx.deps, opened.tip, opened.content, attachment.id);
+      expect(Buffer.from(bytes).includes('EXIF-MARKER-77')).toBe(false);
+      expect((await sharp(bytes).metadata()).width).toBe(16);
+      expect(scanForBytes(ctx.dataDir, 'JS-MARKER-55')).toEqual([]);
     } finally {
       await context.close();
       await server.close();

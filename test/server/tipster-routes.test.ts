@@ -18,7 +18,9 @@ describe('GET / (the form)', () => {
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toMatch(/^<!doctype html><html lang="en" dir="ltr">/);
-    expect(html).toContain('<form method="post" action="/tips" enctype="multipart/form-data"');
+    expect(html).toMatch(
+      /<form id="tip-form" method="post" action="\/tips" enctype="multipart\/form-data"/,
+    );
     expect(html).toContain('name="message"');
     expect(html).toContain('id="quick-exit"');
     expect(html).toContain('href="https://neutral.example/"');

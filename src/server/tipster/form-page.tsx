@@ -1,5 +1,11 @@
 import type { IntakeLimits } from '../../core/index.js';
-import { countryOptions, EmergencyPanel, type EmergencyDirectory } from './emergency-panel.js';
+import {
+  countryName,
+  countryOptions,
+  EmergencyPanel,
+  type EmergencyDirectory,
+} from './emergency-panel.js';
+import { ReceiptContent } from './receipt-page.js';
 import { PageShell, type PageContext } from './page-shell.js';
 
 export type DangerAnswer = 'yes' | 'no' | 'unknown';
@@ -25,10 +31,27 @@ export interface FormPageProps {
 
 const ACCEPT = 'image/*,application/pdf,audio/*,video/*';
 
+/** Emergency numbers as inert JSON for the in-browser receipt; `<` escaped so it cannot close the script. */
+function emergencyJson(page: PageContext, directory: EmergencyDirectory): string {
+  const data = Object.fromEntries(
+    Object.entries(directory).map(([code, entry]) => [
+      code,
+      {
+        intro: page.t('danger.call', { country: countryName(page.locale, code) }),
+        numbers: entry.numbers.map((n) => ({
+          label: page.t(`danger.kind.${n.kind}`),
+          number: n.number,
+        })),
+      },
+    ]),
+  );
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
 export function FormPage({ page, limits, directory, values = {}, error }: FormPageProps) {
   const { t, locale } = page;
   return (
-    <PageShell page={page}>
+    <PageShell page={page} scripts={['/static/seal-tip.js']}>
       <h1>{t('form.heading')}</h1>
       <p class="lede">{t('form.intro')}</p>
       {error ? (
@@ -40,7 +63,15 @@ export function FormPage({ page, limits, directory, values = {}, error }: FormPa
       {values.danger === 'yes' ? (
         <EmergencyPanel t={t} locale={locale} country={values.country} directory={directory} />
       ) : null}
-      <form method="post" action="/tips" enctype="multipart/form-data" autocomplete="off">
+      <form
+        id="tip-form"
+        method="post"
+        action="/tips"
+        enctype="multipart/form-data"
+        autocomplete="off"
+        data-error-text={t('error.server')}
+        data-strip-error={t('error.badFile')}
+      >
         <input type="hidden" name="lang" value={locale} />
         <div class="field">
           <label for="message">
@@ -155,6 +186,23 @@ export function FormPage({ page, limits, directory, values = {}, error }: FormPa
         </div>
         <button type="submit">{t('form.submit')}</button>
       </form>
+      <template id="sealed-receipt">
+        <ReceiptContent
+          page={page}
+          codename=""
+          emergency={
+            <section class="danger" id="emergency" hidden>
+              <h2>{t('danger.heading')}</h2>
+              <p>{t('danger.callLocal')}</p>
+            </section>
+          }
+        />
+      </template>
+      <script
+        type="application/json"
+        id="emergency-data"
+        dangerouslySetInnerHTML={{ __html: emergencyJson(page, directory) }}
+      ></script>
     </PageShell>
   );
 }

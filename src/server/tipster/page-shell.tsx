@@ -12,7 +12,12 @@ export interface PageContext {
 }
 
 /** Every tipster page: quick exit first, then content, then languages and the privacy line. */
-export function PageShell(props: { page: PageContext; title?: string; children?: Child }) {
+export function PageShell(props: {
+  page: PageContext;
+  title?: string;
+  scripts?: readonly string[];
+  children?: Child;
+}) {
   const { locale, t, quickExitUrl, path } = props.page;
   const info = localeInfo(locale);
   return (
@@ -25,6 +30,9 @@ export function PageShell(props: { page: PageContext; title?: string; children?:
         <title>{props.title ? `${props.title} · ${t('site.title')}` : t('site.title')}</title>
         <link rel="stylesheet" href="/static/tipline.css" />
         <script src="/static/quick-exit.js" defer></script>
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer></script>
+        ))}
       </head>
       <body>
         <header class="bar">

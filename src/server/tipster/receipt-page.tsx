@@ -1,20 +1,17 @@
 import { EmergencyPanel, type EmergencyDirectory } from './emergency-panel.js';
 import { PageShell, type PageContext } from './page-shell.js';
 
-export function ReceiptPage(props: {
+/** The receipt's content; also rendered into a <template> for the in-browser sealing path. */
+export function ReceiptContent(props: {
   page: PageContext;
   codename: string;
-  danger: boolean;
-  country: string | undefined;
-  directory: EmergencyDirectory;
+  emergency?: unknown;
 }) {
   const { t, locale } = props.page;
   return (
-    <PageShell page={props.page} title={t('receipt.heading')}>
-      <h1>{t('receipt.heading')}</h1>
-      {props.danger ? (
-        <EmergencyPanel t={t} locale={locale} country={props.country} directory={props.directory} />
-      ) : null}
+    <>
+      <h1 tabindex={-1}>{t('receipt.heading')}</h1>
+      {props.emergency}
       <h2>{t('receipt.codenameLabel')}</h2>
       <p id="receipt" class="codename">
         {props.codename}
@@ -27,6 +24,24 @@ export function ReceiptPage(props: {
         </a>
       </p>
       <p class="warning">{t('receipt.safety')}</p>
+    </>
+  );
+}
+
+export function ReceiptPage(props: {
+  page: PageContext;
+  codename: string;
+  danger: boolean;
+  country: string | undefined;
+  directory: EmergencyDirectory;
+}) {
+  const { t, locale } = props.page;
+  const emergency = props.danger ? (
+    <EmergencyPanel t={t} locale={locale} country={props.country} directory={props.directory} />
+  ) : null;
+  return (
+    <PageShell page={props.page} title={t('receipt.heading')}>
+      <ReceiptContent page={props.page} codename={props.codename} emergency={emergency} />
     </PageShell>
   );
 }

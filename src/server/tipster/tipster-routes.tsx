@@ -20,6 +20,7 @@ import { FormPage, type FormValues } from './form-page.js';
 import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
+import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -69,6 +70,13 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     clock: deps.core.clock,
   });
   const clientKey = createClientKeyer(deps.core.sodium, deps.core.random.bytes(32));
+  registerSealedRoutes(app, { core: deps.core, catalogs: deps.catalogs, limiter, clientKey });
+  const sealingBundle = loadSealingBundle();
+  if (sealingBundle !== undefined) {
+    app.get('/static/seal-tip.js', (c) =>
+      c.body(sealingBundle, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+    );
+  }
 
   const page = (c: Context, path: string, explicit?: string): PageContext => {
     const locale = negotiateLocale(

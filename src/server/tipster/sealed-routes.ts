@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import {
+  currentDeskKey,
+  submitSealedTip,
+  type CoreDeps,
+  type RateLimiter,
+} from '../../core/index.js';
+import { negotiateLocale, type Locale } from '../../i18n/locales.js';
+import { createTranslator, type Messages } from '../../i18n/messages.js';
+import { tipsterError } from '../error-mapping.js';
+
+export interface SealedRouteDeps {
+  readonly core: CoreDeps;
+  readonly catalogs: Readonly<Partial<Record<Locale, Messages>>>;
+  readonly limiter: RateLimiter;
+  readonly clientKey: (c: Context) => string;
+}
+
+// Built by scripts/build-browser.mjs; both src/server/tipster and dist/server/tipster sit three levels below the root.
+const BUNDLE = fileURLToPath(new URL('../../../dist/static/seal-tip.js', import.meta.url));
+
+/** Reads the in-browser sealing bundle once; without it the form still works (server sealing). */
+export function loadSealingBundle(): string | undefined {
+  return existsSync(BUNDLE) ? readFileSync(BUNDLE, 'utf8') : undefined;
+}
+
+/** The JSON side of the form for tipsters with JavaScript: the desk key out, ciphertext in. */
+export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
+  const limits = deps.core.intakeLimits;
+  const t = (c: Context) =>
+    createTranslator(
+      deps.catalogs,
+      negotiateLocale(c.req.query('lang'), c.req.header('accept-language')),
+    );
+
+  app.get('/api/desk-key', (c) => {
+    try {
+      const key = currentDeskKey(deps.core);
+      return c.json({ keyId: key.keyId, publicKey: deps.core.sodium.to_base64(key.publicKey) });
+    } catch (error) {
+      const mapped = tipsterError(error);
+      if (!mapped) throw error;
+      return c.json({ error: t(c)(mapped.key) }, mapped.status);
+    }
+  });
+
+  app.post(
+    '/api/tips',
+    bodyLimit({
+      // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
+      maxSize: 2 * limits.maxAttachmentBytesTotal + 1024 * 1024,
+      onError: (c) => c.json({ error: t(c)('error.tooLarge') }, 413),
+    }),
+    async (c) => {
+      const badInput = () => c.json({ error: t(c)('error.badInput') }, 400);
+      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
+        return badInput();
+      let body;
+      try {
+        body = await c.req.parseBody({ all: true });
+      } catch {
+        return badInput();
+      }
+      const envelope = body.envelope;
+      if (!(envelope instanceof File)) return badInput();
+      const parts =
+        body.attachment === undefined
+          ? []
+          : Array.isArray(body.attachment)
+            ? body.attachment
+            : [body.attachment];
+      if (parts.some((p) => !(p instanceof File))) return badInput();
+      if (!deps.limiter.take(deps.clientKey(c)))
+        return c.json({ error: t(c)('error.rateLimited') }, 429);
+      try {
+        const receipt = await submitSealedTip(deps.core, {
+          envelope: new Uint8Array(await envelope.arrayBuffer()),
+          attachments: await Promise.all(
+            (parts as File[]).map(async (file) => ({
+              id: file.name,
+              ciphertext: new Uint8Array(await file.arrayBuffer()),
+            })),
+          ),
+        });
+        return c.json({ codename: receipt.codename });
+      } catch (error) {
+        const mapped = tipsterError(error);
+        if (!mapped) throw error;
+        return c.json({ error: t(c)(mapped.key) }, mapped.status);
+      }
+    },
+  );
+}
