@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Hono } from 'hono';
 import { createDeps } from '../src/compose.js';
-import { initialiseDesk } from '../src/core/index.js';
+import { currentDeskKey, initialiseDesk } from '../src/core/index.js';
+import { sealTipEnvelope } from '../src/crypto/index.js';
 import { CATALOGS } from '../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../src/i18n/emergency-numbers.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
@@ -105,6 +106,32 @@ export async function benchWeb(): Promise<void> {
     console.log(
       formatStats('POST /tips (validate, seal, store, receipt)', form),
       `  p99 x${(form.p99 / baseline.p99).toFixed(0)} baseline`,
+    );
+    const { sodium } = core;
+    const deskKey = currentDeskKey(core);
+    const sealedBody = (i: number) => {
+      const body = new FormData();
+      const content = {
+        v: 1,
+        channel: 'web',
+        language: 'en',
+        fields: { message: `tip ${i} ${'z'.repeat(1500)}` },
+        attachments: [],
+      };
+      const envelope = sealTipEnvelope(
+        sodium,
+        { keyId: sodium.from_hex(deskKey.keyId), publicKey: deskKey.publicKey },
+        new TextEncoder().encode(JSON.stringify(content)),
+      );
+      body.append('envelope', new Blob([envelope]), 'envelope');
+      return body;
+    };
+    const sealed = await load(60, 4, (i) =>
+      Promise.resolve(app.request('/api/tips', { method: 'POST', body: sealedBody(i) })),
+    );
+    console.log(
+      formatStats('POST /api/tips (browser-sealed envelope)', sealed),
+      `  p99 x${(sealed.p99 / baseline.p99).toFixed(0)} baseline`,
     );
     const page = await load(500, 4, (i) =>
       Promise.resolve(app.request(`/?lang=${i % 2 ? 'en' : 'vi'}`)),
