@@ -11,5 +11,7 @@ await build({
   minify: true,
   legalComments: 'linked',
   outfile: 'dist/static/seal-tip.js',
+  // the sumo build adds crypto_pwhash (argon2id) for the proof of work asked for under load
+  alias: { 'libsodium-wrappers': 'libsodium-wrappers-sumo' },
   logLevel: 'warning',
 });

@@ -8,11 +8,47 @@ import { loadSodium, type Sodium } from '../crypto/sodium.js';
 import { sealTipEnvelope } from '../crypto/tip-envelope.js';
 import { createAttachmentKey, encryptAttachment } from '../crypto/attachment.js';
 import { normalizeText } from '../core/text.js';
+import { leadingZeroBits, POW_PARAMS } from '../crypto/pow-params.js';
 import type { TipContent } from '../core/tip-content.js';
 
 interface DeskKeyResponse {
   readonly keyId: string;
   readonly publicKey: string;
+  readonly pow: { readonly token: string; readonly difficulty: number } | null;
+}
+
+/** crypto_pwhash is in libsodium's sumo build, which the bundle uses (scripts/build-browser.mjs). */
+interface SumoPwhash {
+  crypto_pwhash(
+    outlen: number,
+    password: Uint8Array,
+    salt: Uint8Array,
+    opslimit: number,
+    memlimit: number,
+    algorithm: number,
+  ): Uint8Array;
+  readonly crypto_pwhash_ALG_ARGON2ID13: number;
+}
+
+/** Finds a nonce whose argon2id hash has the asked-for zero bits, yielding to the page now and then. */
+async function solveProofOfWork(
+  sodium: Sodium,
+  challenge: { token: string; difficulty: number },
+): Promise<string> {
+  const pwhash = sodium as unknown as SumoPwhash;
+  const id = sodium.from_base64(challenge.token).subarray(0, POW_PARAMS.challengeIdBytes);
+  for (let nonce = 0; ; nonce++) {
+    const hash = pwhash.crypto_pwhash(
+      POW_PARAMS.outputBytes,
+      new TextEncoder().encode(String(nonce)),
+      id,
+      POW_PARAMS.iterations,
+      POW_PARAMS.memoryKiB * 1024,
+      pwhash.crypto_pwhash_ALG_ARGON2ID13,
+    );
+    if (leadingZeroBits(hash) >= challenge.difficulty) return String(nonce);
+    if (nonce % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 interface SealedResponse {
@@ -120,6 +156,10 @@ async function sealAndSend(
   const plaintext = new TextEncoder().encode(JSON.stringify(content));
   body.append('envelope', blobOf(sealTipEnvelope(sodium, deskKey, plaintext)), 'envelope');
   plaintext.fill(0);
+  if (desk.pow) {
+    body.append('pow-token', desk.pow.token);
+    body.append('pow-nonce', await solveProofOfWork(sodium, desk.pow));
+  }
 
   const lang = document.documentElement.lang;
   const posted = await fetch(`/api/tips?lang=${encodeURIComponent(lang)}`, {

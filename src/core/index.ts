@@ -9,3 +9,4 @@ export { newRandomId, bytesToHex, hexToBytes } from './ids.js';
 export * from './case-thread.js';
 export * from './rate-limiter.js';
 export * from './sealed-intake.js';
+export * from './pow-gate.js';

@@ -15,3 +15,4 @@ export {
 export * from './desk-key.js';
 export * from './recovery-key.js';
 export * from './codename.js';
+export * from './proof-of-work.js';

@@ -7,7 +7,11 @@ import { QUICK_EXIT_JS, TIPLINE_CSS } from './static-assets.js';
 import type { EmergencyDirectory } from './tipster/emergency-panel.js';
 import { MessagePage } from './tipster/inbox-page.js';
 import { htmlDocument } from './tipster/page-shell.js';
-import { registerTipsterRoutes } from './tipster/tipster-routes.js';
+import {
+  DEFAULT_PROOF_OF_WORK,
+  registerTipsterRoutes,
+  type ProofOfWorkOptions,
+} from './tipster/tipster-routes.js';
 
 export interface WebOptions {
   /** Where quick exit goes: a neutral site that says nothing about tip lines. */
@@ -15,6 +19,7 @@ export interface WebOptions {
   /** A v3 onion host name; when set, every response carries Onion-Location. */
   readonly onionAddress: string | undefined;
   readonly rateLimitPerHour: number;
+  readonly proofOfWork?: ProofOfWorkOptions;
 }
 
 export interface ServerDeps {
@@ -52,6 +57,7 @@ export function createApp(deps: ServerDeps): Hono {
     emergencyNumbers: deps.emergencyNumbers,
     quickExitUrl: deps.web.quickExitUrl,
     rateLimitPerHour: deps.web.rateLimitPerHour,
+    proofOfWork: deps.web.proofOfWork ?? DEFAULT_PROOF_OF_WORK,
   });
 
   app.notFound((c) => {

@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/server/app.js';
+import type { ProofOfWorkOptions } from '../../src/server/tipster/tipster-routes.js';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../../src/i18n/emergency-numbers.js';
 import type { CoreDeps } from '../../src/core/index.js';
@@ -38,21 +39,30 @@ async function freePort(): Promise<number> {
 /** The real web app on a loopback port; quick exit goes to /healthz so no test leaves the machine. */
 export async function startTestServer(
   core: CoreDeps,
-  /** Receives every request body exactly as the server got it off the wire. */
-  tap?: (body: Buffer) => void,
+  options: {
+    /** Receives every request body exactly as the server got it off the wire. */
+    tap?: (body: Buffer) => void;
+    proofOfWork?: ProofOfWorkOptions;
+  } = {},
 ): Promise<{ origin: string; quickExitUrl: string; close: () => Promise<void> }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const quickExitUrl = `${origin}/healthz`;
   const app = createApp({
     core,
-    web: { quickExitUrl, onionAddress: undefined, rateLimitPerHour: 1000 },
+    web: {
+      quickExitUrl,
+      onionAddress: undefined,
+      rateLimitPerHour: 1000,
+      ...(options.proofOfWork ? { proofOfWork: options.proofOfWork } : {}),
+    },
     catalogs: CATALOGS,
     emergencyNumbers: EMERGENCY_NUMBERS,
   });
   const server: ServerType = await new Promise((resolve) => {
     const fetch = async (request: Request, env: Record<string, unknown>) => {
-      if (tap && request.body) tap(Buffer.from(await request.clone().arrayBuffer()));
+      if (options.tap && request.body)
+        options.tap(Buffer.from(await request.clone().arrayBuffer()));
       return app.fetch(request, env);
     };
     const s = serve({ fetch, hostname: '127.0.0.1', port }, () => resolve(s));

@@ -163,7 +163,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
     const ctx = await createTestDeps();
     await initialiseDesk(ctx.deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
     const bodies: Buffer[] = [];
-    const server = await startTestServer(ctx.deps, (body) => bodies.push(body));
+    const server = await startTestServer(ctx.deps, { tap: (body) => bodies.push(body) });
     const context = await browser.newContext();
     const page = await context.newPage();
     const photo = await sharp({
@@ -217,6 +217,34 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
       expect(Buffer.from(bytes).includes('EXIF-MARKER-77')).toBe(false);
       expect((await sharp(bytes).metadata()).width).toBe(16);
       expect(scanForBytes(ctx.dataDir, 'JS-MARKER-55')).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it('solves the proof of work the server asks for under load, and the tip arrives', async () => {
+    const ctx = await createTestDeps();
+    await initialiseDesk(ctx.deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const server = await startTestServer(ctx.deps, {
+      proofOfWork: { threshold: 0, windowMs: 60_000, difficulty: 6, ttlMs: 60_000 },
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.origin}/?lang=en`);
+      await page.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { querySelector(s: string): { dataset: Record<string, string> } | null };
+            }
+          ).document.querySelector('#tip-form')?.dataset.sealing === 'browser',
+      );
+      await page.fill('#message', 'under load');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#receipt:not(:empty)', { timeout: 30_000 });
+      expect(ctx.deps.store.countTips()).toBe(1);
     } finally {
       await context.close();
       await server.close();

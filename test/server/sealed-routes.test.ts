@@ -55,7 +55,8 @@ describe('the in-browser sealing endpoints', () => {
     const { app, deps } = await createTestApp();
     const response = await app.request('/api/desk-key');
     const body = (await response.json()) as Record<string, string>;
-    expect(Object.keys(body).sort()).toEqual(['keyId', 'publicKey']);
+    expect(Object.keys(body).sort()).toEqual(['keyId', 'pow', 'publicKey']);
+    expect(body.pow).toBeNull();
     const active = deps.store.getActiveDeskKey(deps.store.listDesks()[0]!.id)!;
     expect(body.keyId).toBe(active.id);
     expect(deps.sodium.from_base64(body.publicKey!)).toEqual(active.publicKey);
@@ -130,5 +131,21 @@ describe('the in-browser sealing endpoints', () => {
   it('answers 503 for the desk key before initialisation', async () => {
     const { app } = await createTestApp({ initialise: false });
     expect((await app.request('/api/desk-key')).status).toBe(503);
+  });
+
+  it('asks for proof of work under load and refuses a sealed tip without it', async () => {
+    const { app, deps } = await createTestApp({
+      web: { proofOfWork: { threshold: 0, windowMs: 60_000, difficulty: 4, ttlMs: 60_000 } },
+    });
+    const key = (await (await app.request('/api/desk-key')).json()) as {
+      pow: { token: string; difficulty: number } | null;
+    };
+    expect(key.pow?.difficulty).toBe(4);
+    const response = await app.request('/api/tips', {
+      method: 'POST',
+      body: sealLikeTheBrowser(deps, await deskKey(app, deps), 'no work done'),
+    });
+    expect(response.status).toBe(429);
+    expect(deps.store.countTips()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   currentDeskKey,
   submitSealedTip,
   type CoreDeps,
+  type PowGate,
   type RateLimiter,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
@@ -17,6 +18,7 @@ export interface SealedRouteDeps {
   readonly catalogs: Readonly<Partial<Record<Locale, Messages>>>;
   readonly limiter: RateLimiter;
   readonly clientKey: (c: Context) => string;
+  readonly powGate: PowGate;
 }
 
 // Built by scripts/build-browser.mjs; both src/server/tipster and dist/server/tipster sit three levels below the root.
@@ -39,7 +41,11 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
   app.get('/api/desk-key', (c) => {
     try {
       const key = currentDeskKey(deps.core);
-      return c.json({ keyId: key.keyId, publicKey: deps.core.sodium.to_base64(key.publicKey) });
+      return c.json({
+        keyId: key.keyId,
+        publicKey: deps.core.sodium.to_base64(key.publicKey),
+        pow: deps.powGate.challengeIfLoaded() ?? null,
+      });
     } catch (error) {
       const mapped = tipsterError(error);
       if (!mapped) throw error;
@@ -75,7 +81,12 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
       if (parts.some((p) => !(p instanceof File))) return badInput();
       if (!deps.limiter.take(deps.clientKey(c)))
         return c.json({ error: t(c)('error.rateLimited') }, 429);
+      const powField = (name: string) => {
+        const value = body[name];
+        return typeof value === 'string' ? value : undefined;
+      };
       try {
+        await deps.powGate.admit(powField('pow-token'), powField('pow-nonce'));
         const receipt = await submitSealedTip(deps.core, {
           envelope: new Uint8Array(await envelope.arrayBuffer()),
           attachments: await Promise.all(

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { BodyData } from 'hono/utils/body';
 import {
   addFollowUp,
+  createPowGate,
   createRateLimiter,
   DomainError,
   isDomainError,
@@ -28,7 +29,25 @@ export interface TipsterWebDeps {
   readonly emergencyNumbers: EmergencyDirectory;
   readonly quickExitUrl: string;
   readonly rateLimitPerHour: number;
+  readonly proofOfWork: ProofOfWorkOptions;
 }
+
+/** When browser-sealed tips must carry proof of work, and how much. */
+export interface ProofOfWorkOptions {
+  /** Sealed tips within `windowMs` above which work is asked for; 0 = always. */
+  readonly threshold: number;
+  readonly windowMs: number;
+  /** Leading zero bits of argon2id (4 MiB, 1 pass): 10 bits is ~1,000 tries, a few seconds on a phone. */
+  readonly difficulty: number;
+  readonly ttlMs: number;
+}
+
+export const DEFAULT_PROOF_OF_WORK: ProofOfWorkOptions = {
+  threshold: 30,
+  windowMs: 10 * 60_000,
+  difficulty: 10,
+  ttlMs: 10 * 60_000,
+};
 
 type Body = BodyData<{ all: true }>;
 
@@ -70,7 +89,19 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     clock: deps.core.clock,
   });
   const clientKey = createClientKeyer(deps.core.sodium, deps.core.random.bytes(32));
-  registerSealedRoutes(app, { core: deps.core, catalogs: deps.catalogs, limiter, clientKey });
+  const powGate = createPowGate({
+    sodium: deps.core.sodium,
+    clock: deps.core.clock,
+    random: deps.core.random,
+    ...deps.proofOfWork,
+  });
+  registerSealedRoutes(app, {
+    core: deps.core,
+    catalogs: deps.catalogs,
+    limiter,
+    clientKey,
+    powGate,
+  });
   const sealingBundle = loadSealingBundle();
   if (sealingBundle !== undefined) {
     app.get('/static/seal-tip.js', (c) =>
