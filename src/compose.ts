@@ -10,7 +10,7 @@ import type { Config } from './config/config.js';
  * cheaper argon2 parameters) instead of patching modules.
  */
 export async function createDeps(
-  config: Pick<Config, 'dataDir'>,
+  config: Pick<Config, 'dataDir'> & Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal'>>,
   overrides: Partial<CoreDeps> = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
@@ -21,7 +21,12 @@ export async function createDeps(
     random: overrides.random ?? createSodiumRandom(sodium),
     logger: overrides.logger ?? createLogger(),
     kdfParams: overrides.kdfParams ?? DEFAULT_KDF_PARAMS,
-    intakeLimits: overrides.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
+    intakeLimits: overrides.intakeLimits ?? {
+      ...DEFAULT_INTAKE_LIMITS,
+      maxAttachments: config.maxAttachments ?? DEFAULT_INTAKE_LIMITS.maxAttachments,
+      maxAttachmentBytesTotal:
+        config.maxAttachmentBytesTotal ?? DEFAULT_INTAKE_LIMITS.maxAttachmentBytesTotal,
+    },
     attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
   };
 }

@@ -15,6 +15,9 @@ export interface Config {
   readonly quickExitUrl: string;
   /** The v3 onion host, announced with Onion-Location on every response. */
   readonly onionAddress: string | undefined;
+  /** Files per tip and their total size, for every channel. */
+  readonly maxAttachments: number;
+  readonly maxAttachmentBytesTotal: number;
   readonly telegram: {
     readonly enabled: boolean;
     readonly apiRoot: string;
@@ -88,6 +91,8 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       rateLimitPerHour: integer(env, 'TIPLINE_RATE_LIMIT', 20, 0, 1_000_000),
       quickExitUrl,
       onionAddress: onion,
+      maxAttachments: integer(env, 'TIPLINE_MAX_ATTACHMENTS', 5, 0, 20),
+      maxAttachmentBytesTotal: integer(env, 'TIPLINE_MAX_ATTACHMENT_MB', 25, 1, 200) * 1024 * 1024,
       telegram: {
         enabled: token !== undefined,
         apiRoot: httpUrl(env, 'TELEGRAM_API_ROOT') ?? 'https://api.telegram.org',

@@ -51,4 +51,16 @@ describe('loadConfig', () => {
     expect(message).not.toContain('secret-value');
     expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow(/TELEGRAM_API_ROOT/);
   });
+
+  it('reads the attachment count and total size, within bounds', () => {
+    const { config } = loadConfig({
+      TIPLINE_MAX_ATTACHMENTS: '2',
+      TIPLINE_MAX_ATTACHMENT_MB: '10',
+    });
+    expect([config.maxAttachments, config.maxAttachmentBytesTotal]).toEqual([2, 10 * 1024 * 1024]);
+    expect(loadConfig({}).config.maxAttachmentBytesTotal).toBe(25 * 1024 * 1024);
+    expect(() => loadConfig({ TIPLINE_MAX_ATTACHMENT_MB: '5000' })).toThrow(
+      /TIPLINE_MAX_ATTACHMENT_MB/,
+    );
+  });
 });
