@@ -15,7 +15,12 @@ export const TEST_EMERGENCY: EmergencyDirectory = {
 };
 
 export async function createTestApp(
-  options: { initialise?: boolean; web?: Partial<WebOptions>; core?: Partial<CoreDeps> } = {},
+  options: {
+    initialise?: boolean;
+    web?: Partial<WebOptions>;
+    core?: Partial<CoreDeps>;
+    emergencyNumbers?: EmergencyDirectory;
+  } = {},
 ) {
   const ctx = await createTestDeps(options.core);
   if (options.initialise ?? true)
@@ -29,7 +34,7 @@ export async function createTestApp(
       ...options.web,
     },
     catalogs: CATALOGS,
-    emergencyNumbers: TEST_EMERGENCY,
+    emergencyNumbers: options.emergencyNumbers ?? TEST_EMERGENCY,
   });
   return { ...ctx, app };
 }

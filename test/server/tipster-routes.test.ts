@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { exportTips, readThread, replyToTipster, unlockReviewer } from '../../src/core/index.js';
 import { LOCALES } from '../../src/i18n/locales.js';
+import { EMERGENCY_NUMBERS } from '../../src/i18n/emergency-numbers.js';
 import { PASSPHRASE } from '../helpers.js';
 import { codenameFrom, createTestApp, form } from './test-app.js';
 
@@ -38,6 +39,15 @@ describe('GET / (the form)', () => {
       expect(isNavigation || url.startsWith('/'), url).toBe(true);
     }
     expect(html).not.toMatch(/<script>|\son[a-z]+="|\sstyle="/);
+  });
+
+  it('stays under 30 KB with its stylesheet in every language, with the real emergency data', async () => {
+    const { app } = await createTestApp({ emergencyNumbers: EMERGENCY_NUMBERS });
+    const css = await (await app.request('/static/tipline.css')).text();
+    for (const locale of LOCALES) {
+      const html = await (await app.request(`/?lang=${locale.tag}`)).text();
+      expect(Buffer.byteLength(html) + Buffer.byteLength(css), locale.tag).toBeLessThan(30 * 1024);
+    }
   });
 
   it('lists every language in its own name', async () => {
