@@ -10,7 +10,8 @@ import type { Config } from './config/config.js';
  * cheaper argon2 parameters) instead of patching modules.
  */
 export async function createDeps(
-  config: Pick<Config, 'dataDir'> & Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal'>>,
+  config: Pick<Config, 'dataDir'> &
+    Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal'>>,
   overrides: Partial<CoreDeps> = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
