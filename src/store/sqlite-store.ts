@@ -330,13 +330,17 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
     backupTo: async (path) => {
       await sqlite.backup(path);
       chmodSync(path, 0o600);
-      const copy = new Database(path, { readonly: true });
+      // The copy inherits WAL mode; switch it to a rollback journal so a backup is one
+      // self-contained file with no -wal/-shm beside it, then verify it.
+      const copy = new Database(path);
       try {
+        copy.pragma('journal_mode = DELETE');
         const result = copy.pragma('integrity_check', { simple: true });
         if (result !== 'ok') throw new StoreOpenError('backup failed its integrity check');
       } catch (error) {
         copy.close();
-        rmSync(path, { force: true });
+        for (const suffix of ['', '-wal', '-shm', '-journal'])
+          rmSync(`${path}${suffix}`, { force: true });
         throw error;
       }
       copy.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -209,9 +209,11 @@ describe('SQLite store on disk', () => {
     const store = openSqliteStore(dir);
     seedDesk(store);
     store.insertTip(tip('kept', 1), undefined, []);
-    const backup = join(tempDir(), 'backup.db');
+    const backupDir = tempDir();
+    const backup = join(backupDir, 'backup.db');
     await store.backupTo(backup);
     store.close();
+    expect(readdirSync(backupDir)).toEqual(['backup.db']);
     const restored = openSqliteStoreFile(backup);
     expect(restored.getTip('kept' as TipId)?.envelope).toEqual(bytes(7, 7, 7));
     restored.close();
