@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
-import { ROOT } from '../cli/run-cli.js';
+import { ROOT, runCli } from '../cli/run-cli.js';
 
 const MAIN = join(ROOT, 'dist', 'main.js');
 
@@ -79,5 +79,69 @@ describe('the server process (npm start)', () => {
     });
     expect(unwritable.status).toBe(2);
     expect(unwritable.stderr).toMatch(/^tipline: data directory .* is not a writable directory\n$/);
+  });
+
+  it('finishes a tip already in flight when SIGTERM arrives, then exits cleanly', async () => {
+    const dataDir = tempDir();
+    const pass = join(tempDir(), 'pass');
+    writeFileSync(pass, 'a long enough passphrase');
+    expect(
+      runCli(
+        [
+          'init',
+          '--reviewer',
+          'ana',
+          '--passphrase-file',
+          pass,
+          '--recovery-key-out',
+          join(tempDir(), 'rk'),
+        ],
+        { TIPLINE_DATA_DIR: dataDir },
+      ).status,
+    ).toBe(0);
+    const port = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), TIPLINE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    for (let i = 0; i < 100 && !output.includes('server.listening'); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    // Stream the body: the request is provably under way (half its body sent) when SIGTERM
+    // arrives, and can only complete if the server drains instead of dropping it.
+    const encoder = new TextEncoder();
+    let sendRest: () => void = () => undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('message=in+flight+'));
+        sendRest = () => {
+          controller.enqueue(encoder.encode('during+shutdown'));
+          controller.close();
+        };
+      },
+    });
+    const inFlight = fetch(`http://127.0.0.1:${port}/tips`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      duplex: 'half',
+    } as RequestInit);
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(child.exitCode).toBeNull();
+    sendRest();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('id="receipt"');
+    expect(await exited).toBe(0);
+    const exported = runCli(['export', '--reviewer', 'ana', '--passphrase-file', pass], {
+      TIPLINE_DATA_DIR: dataDir,
+    });
+    expect(exported.stdout).toContain('in flight during shutdown');
   });
 });
