@@ -129,7 +129,7 @@ describe('the server process (npm start)', () => {
       body,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       duplex: 'half',
-    } as RequestInit);
+    });
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
