@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.js';
 import type { ProofOfWorkOptions } from '../../src/server/tipster/tipster-routes.js';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
@@ -76,4 +76,16 @@ export async function startTestServer(
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),
   };
+}
+
+/** Waits until the page's sealing script has taken over the form (JavaScript path). */
+export async function waitForBrowserSealing(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const doc = (
+      globalThis as unknown as {
+        document: { querySelector(s: string): { dataset: Record<string, string> } | null };
+      }
+    ).document;
+    return doc.querySelector('#tip-form')?.dataset.sealing === 'browser';
+  });
 }

@@ -9,7 +9,12 @@ import {
   exportTips,
 } from '../../src/core/index.js';
 import { createTestDeps, PASSPHRASE, scanForBytes } from '../helpers.js';
-import { hasChromium, launchChromium, startTestServer } from './browser-harness.js';
+import {
+  hasChromium,
+  launchChromium,
+  startTestServer,
+  waitForBrowserSealing,
+} from './browser-harness.js';
 
 /** The few browser globals these tests read inside page.evaluate (the Node program has no DOM types). */
 interface BrowserGlobals {
@@ -174,14 +179,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
       .toBuffer();
     try {
       await page.goto(`${server.origin}/?lang=en`);
-      await page.waitForFunction(
-        () =>
-          (
-            globalThis as unknown as {
-              document: { querySelector(s: string): { dataset: Record<string, string> } | null };
-            }
-          ).document.querySelector('#tip-form')?.dataset.sealing === 'browser',
-      );
+      await waitForBrowserSealing(page);
       await page.fill('#message', 'JS-MARKER-55 sealed before it left the phone');
       await page.selectOption('#country', 'VN');
       await page.check('input[name=danger][value=yes]');
@@ -233,14 +231,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${server.origin}/?lang=en`);
-      await page.waitForFunction(
-        () =>
-          (
-            globalThis as unknown as {
-              document: { querySelector(s: string): { dataset: Record<string, string> } | null };
-            }
-          ).document.querySelector('#tip-form')?.dataset.sealing === 'browser',
-      );
+      await waitForBrowserSealing(page);
       await page.fill('#message', 'under load');
       await page.click('button[type=submit]');
       await page.waitForSelector('#receipt:not(:empty)', { timeout: 30_000 });

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,4 +25,35 @@ export function runCli(
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface InitialisedDataDir {
+  readonly dataDir: string;
+  readonly env: Record<string, string>;
+  readonly passphraseFile: string;
+  readonly recoveryFile: string;
+}
+
+/** Runs `tipline init` for reviewer "ana" in `work`/data, as an operator would, and checks it worked. */
+export function initialiseDataDir(work: string): InitialisedDataDir {
+  const dataDir = join(work, 'data');
+  const passphraseFile = join(work, 'pass.txt');
+  const recoveryFile = join(work, 'recovery.txt');
+  writeFileSync(passphraseFile, 'ana has a long passphrase\n');
+  const env = { TIPLINE_DATA_DIR: dataDir };
+  const result = runCli(
+    [
+      'init',
+      '--reviewer',
+      'ana',
+      '--passphrase-file',
+      passphraseFile,
+      '--recovery-key-out',
+      recoveryFile,
+    ],
+    env,
+  );
+  if (result.status !== 0 || result.stderr !== '')
+    throw new Error(`tipline init failed: ${result.stderr}`);
+  return { dataDir, env, passphraseFile, recoveryFile };
 }

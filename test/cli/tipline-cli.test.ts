@@ -6,38 +6,9 @@ import { createDeps } from '../../src/compose.js';
 import { submitTip } from '../../src/core/index.js';
 import { createMemoryLogger } from '../../src/logging/logger.js';
 import { submission, tempDir } from '../helpers.js';
-import { runCli } from './run-cli.js';
+import { initialiseDataDir, runCli } from './run-cli.js';
 
-interface Setup {
-  readonly dataDir: string;
-  readonly env: Record<string, string>;
-  readonly passphraseFile: string;
-  readonly recoveryFile: string;
-}
-
-function initialise(): Setup {
-  const work = tempDir();
-  const dataDir = join(work, 'data');
-  const passphraseFile = join(work, 'pass.txt');
-  const recoveryFile = join(work, 'recovery.txt');
-  writeFileSync(passphraseFile, 'ana has a long passphrase\n');
-  const env = { TIPLINE_DATA_DIR: dataDir };
-  const result = runCli(
-    [
-      'init',
-      '--reviewer',
-      'ana',
-      '--passphrase-file',
-      passphraseFile,
-      '--recovery-key-out',
-      recoveryFile,
-    ],
-    env,
-  );
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return { dataDir, env, passphraseFile, recoveryFile };
-}
+const initialise = () => initialiseDataDir(tempDir());
 
 /** Submits tips through core in-process, as the web form and bot do. */
 async function submitTips(dataDir: string, messages: readonly string[]): Promise<string[]> {

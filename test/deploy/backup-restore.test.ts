@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDeps } from '../../src/compose.js';
 import { submitTip } from '../../src/core/index.js';
 import { createMemoryLogger } from '../../src/logging/logger.js';
 import { submission, tempDir } from '../helpers.js';
-import { BIN, ROOT, runCli } from '../cli/run-cli.js';
+import { BIN, initialiseDataDir, ROOT, runCli } from '../cli/run-cli.js';
 
 function script(name: string, args: string[], env: Record<string, string>) {
   return spawnSync('bash', [join(ROOT, 'deploy', 'backup', name), ...args], {
@@ -19,25 +19,8 @@ function script(name: string, args: string[], env: Record<string, string>) {
 describe('backups and restore, as docs/OPERATING.md describes them', () => {
   it('rotates daily backups and restores one from which every tip exports', async () => {
     const work = tempDir();
-    const dataDir = join(work, 'data');
+    const { dataDir, env, passphraseFile: pass } = initialiseDataDir(work);
     const backupDir = join(work, 'backups');
-    const pass = join(work, 'pass');
-    writeFileSync(pass, 'operator passphrase 2026');
-    const env = { TIPLINE_DATA_DIR: dataDir };
-    expect(
-      runCli(
-        [
-          'init',
-          '--reviewer',
-          'ana',
-          '--passphrase-file',
-          pass,
-          '--recovery-key-out',
-          join(work, 'rk'),
-        ],
-        env,
-      ).status,
-    ).toBe(0);
 
     const markers = ['RESTORE-MARKER-1', 'RESTORE-MARKER-2', 'RESTORE-MARKER-3'];
     const deps = await createDeps({ dataDir }, { logger: createMemoryLogger() });
@@ -71,21 +54,7 @@ describe('backups and restore, as docs/OPERATING.md describes them', () => {
 
   it('moves the current database aside instead of deleting it', () => {
     const work = tempDir();
-    const dataDir = join(work, 'data');
-    const pass = join(work, 'pass');
-    writeFileSync(pass, 'operator passphrase 2026');
-    runCli(
-      [
-        'init',
-        '--reviewer',
-        'ana',
-        '--passphrase-file',
-        pass,
-        '--recovery-key-out',
-        join(work, 'rk'),
-      ],
-      { TIPLINE_DATA_DIR: dataDir },
-    );
+    const { dataDir } = initialiseDataDir(work);
     runCli(['backup', '--out', join(work, 'b.db')], { TIPLINE_DATA_DIR: dataDir });
     expect(script('tipline-restore.sh', [join(work, 'b.db'), dataDir], {}).status).toBe(0);
     expect(readdirSync(dataDir).some((name) => /^tipline\.db\.before-restore-/.test(name))).toBe(

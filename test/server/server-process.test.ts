@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
-import { ROOT, runCli } from '../cli/run-cli.js';
+import { initialiseDataDir, ROOT, runCli } from '../cli/run-cli.js';
 
 const MAIN = join(ROOT, 'dist', 'main.js');
 
@@ -82,23 +82,7 @@ describe('the server process (npm start)', () => {
   });
 
   it('finishes a tip already in flight when SIGTERM arrives, then exits cleanly', async () => {
-    const dataDir = tempDir();
-    const pass = join(tempDir(), 'pass');
-    writeFileSync(pass, 'a long enough passphrase');
-    expect(
-      runCli(
-        [
-          'init',
-          '--reviewer',
-          'ana',
-          '--passphrase-file',
-          pass,
-          '--recovery-key-out',
-          join(tempDir(), 'rk'),
-        ],
-        { TIPLINE_DATA_DIR: dataDir },
-      ).status,
-    ).toBe(0);
+    const { dataDir, passphraseFile: pass } = initialiseDataDir(tempDir());
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       env: { PATH: process.env.PATH ?? '', PORT: String(port), TIPLINE_DATA_DIR: dataDir },
