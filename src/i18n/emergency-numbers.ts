@@ -1,10 +1,21 @@
 /*
  * Emergency numbers shown to a tipster who says someone is in danger now.
  *
- * Reviewed data: a wrong number here can cost a life. Only general emergency services are
- * listed (no NGO hotlines, which change often). A change must be checked by its reviewer
- * against at least one official source (the national regulator, police or government site)
- * and the review date below updated. Sources per country are kept beside the numbers.
+ * Reviewed data. A wrong number here can cost a life, so:
+ *
+ * - Only general public emergency services are listed (a 112/911/999-type number, police,
+ *   ambulance, fire). No NGO or hotline numbers: they change often and are not always answered.
+ * - A number goes in only when it is well established and confirmed by a public source listed
+ *   beside it. If in doubt, leave the country out: the page then says "call the local emergency
+ *   number" instead of showing a number that may be wrong.
+ * - The reviewer of any change must check each added or changed number against at least one
+ *   official source (the country's police, emergency service, government portal or telecom
+ *   regulator), add that source to `sources`, and set `reviewed` on the entry (and
+ *   EMERGENCY_NUMBERS_REVIEWED when the whole table is re-checked).
+ *
+ * How to update: edit the entry, keyed by ISO 3166-1 alpha-2 code; keep `numbers` in the order
+ * they should be shown (general emergency first, then police); run `npx vitest run test/i18n`;
+ * update the table in docs/EMERGENCY-NUMBERS.md in the same commit.
  */
 
 export type EmergencyKind = 'emergency' | 'police' | 'ambulance' | 'fire';
@@ -12,15 +23,21 @@ export type EmergencyKind = 'emergency' | 'police' | 'ambulance' | 'fire';
 export interface EmergencyEntry {
   readonly numbers: readonly { readonly kind: EmergencyKind; readonly number: string }[];
   readonly sources: readonly string[];
+  /** The date (YYYY-MM-DD) this entry was last checked against its sources. */
   readonly reviewed: string;
 }
 
+/** When the whole table was last checked. */
 export const EMERGENCY_NUMBERS_REVIEWED = '2026-11-22';
 
 const WIKIPEDIA = 'https://en.wikipedia.org/wiki/List_of_emergency_telephone_numbers';
+/** 112 is required in every EU member state by the European Electronic Communications Code. */
+const EU_112 =
+  'Directive (EU) 2018/1972, European Electronic Communications Code, Art. 109 (single European emergency number 112)';
 const reviewed = EMERGENCY_NUMBERS_REVIEWED;
 
 export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
+  // The Western Balkans, where many reports are expected to come from.
   RS: {
     numbers: [
       { kind: 'police', number: '192' },
@@ -59,13 +76,15 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
     sources: [WIKIPEDIA],
     reviewed,
   },
+
+  // The countries of the languages we speak.
   CN: {
     numbers: [
       { kind: 'police', number: '110' },
       { kind: 'ambulance', number: '120' },
       { kind: 'fire', number: '119' },
     ],
-    sources: [WIKIPEDIA],
+    sources: [WIKIPEDIA, 'https://www.mps.gov.cn'],
     reviewed,
   },
   TW: {
@@ -74,7 +93,7 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
       { kind: 'ambulance', number: '119' },
       { kind: 'fire', number: '119' },
     ],
-    sources: [WIKIPEDIA],
+    sources: [WIKIPEDIA, 'https://www.npa.gov.tw', 'https://www.nfa.gov.tw'],
     reviewed,
   },
   HK: {
@@ -82,13 +101,18 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
     sources: [WIKIPEDIA, 'https://www.police.gov.hk'],
     reviewed,
   },
+  MO: {
+    numbers: [{ kind: 'emergency', number: '999' }],
+    sources: [WIKIPEDIA],
+    reviewed,
+  },
   VN: {
     numbers: [
       { kind: 'police', number: '113' },
-      { kind: 'fire', number: '114' },
       { kind: 'ambulance', number: '115' },
+      { kind: 'fire', number: '114' },
     ],
-    sources: [WIKIPEDIA],
+    sources: [WIKIPEDIA, 'https://bocongan.gov.vn'],
     reviewed,
   },
   KR: {
@@ -97,7 +121,7 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
       { kind: 'ambulance', number: '119' },
       { kind: 'fire', number: '119' },
     ],
-    sources: [WIKIPEDIA],
+    sources: [WIKIPEDIA, 'https://www.police.go.kr', 'https://www.nfa.go.kr'],
     reviewed,
   },
   MN: {
@@ -116,7 +140,7 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
       { kind: 'ambulance', number: '103' },
       { kind: 'fire', number: '101' },
     ],
-    sources: [WIKIPEDIA],
+    sources: [WIKIPEDIA, 'https://mchs.gov.ru'],
     reviewed,
   },
   TH: {
@@ -125,7 +149,7 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
       { kind: 'ambulance', number: '1669' },
       { kind: 'fire', number: '199' },
     ],
-    sources: [WIKIPEDIA],
+    sources: [WIKIPEDIA, 'https://www.royalthaipolice.go.th', 'https://www.niems.go.th'],
     reviewed,
   },
   MM: {
@@ -162,9 +186,107 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
       { kind: 'ambulance', number: '118' },
       { kind: 'fire', number: '113' },
     ],
+    sources: [WIKIPEDIA, 'https://www.polri.go.id'],
+    reviewed,
+  },
+  PH: {
+    numbers: [{ kind: 'emergency', number: '911' }],
     sources: [WIKIPEDIA],
     reviewed,
   },
-  PH: { numbers: [{ kind: 'emergency', number: '911' }], sources: [WIKIPEDIA], reviewed },
-  MY: { numbers: [{ kind: 'emergency', number: '999' }], sources: [WIKIPEDIA], reviewed },
+  MY: {
+    numbers: [{ kind: 'emergency', number: '999' }],
+    sources: [WIKIPEDIA, 'https://www.rmp.gov.my'],
+    reviewed,
+  },
+
+  // Transit and destination countries.
+  HR: {
+    numbers: [
+      { kind: 'emergency', number: '112' },
+      { kind: 'police', number: '192' },
+      { kind: 'ambulance', number: '194' },
+      { kind: 'fire', number: '193' },
+    ],
+    sources: [WIKIPEDIA, EU_112],
+    reviewed,
+  },
+  HU: {
+    numbers: [
+      { kind: 'emergency', number: '112' },
+      { kind: 'police', number: '107' },
+      { kind: 'ambulance', number: '104' },
+      { kind: 'fire', number: '105' },
+    ],
+    sources: [WIKIPEDIA, EU_112],
+    reviewed,
+  },
+  AT: {
+    numbers: [
+      { kind: 'emergency', number: '112' },
+      { kind: 'police', number: '133' },
+      { kind: 'ambulance', number: '144' },
+      { kind: 'fire', number: '122' },
+    ],
+    sources: [WIKIPEDIA, EU_112],
+    reviewed,
+  },
+  DE: {
+    numbers: [
+      { kind: 'emergency', number: '112' },
+      { kind: 'police', number: '110' },
+    ],
+    sources: [WIKIPEDIA, EU_112],
+    reviewed,
+  },
+  IT: {
+    numbers: [{ kind: 'emergency', number: '112' }],
+    sources: [WIKIPEDIA, EU_112],
+    reviewed,
+  },
+  TR: {
+    numbers: [{ kind: 'emergency', number: '112' }],
+    sources: [WIKIPEDIA],
+    reviewed,
+  },
+  GB: {
+    numbers: [
+      { kind: 'emergency', number: '999' },
+      { kind: 'emergency', number: '112' },
+    ],
+    sources: [WIKIPEDIA, 'https://www.police.uk'],
+    reviewed,
+  },
+  US: {
+    numbers: [{ kind: 'emergency', number: '911' }],
+    sources: [WIKIPEDIA, 'https://www.911.gov'],
+    reviewed,
+  },
+  JP: {
+    numbers: [
+      { kind: 'police', number: '110' },
+      { kind: 'ambulance', number: '119' },
+      { kind: 'fire', number: '119' },
+    ],
+    sources: [WIKIPEDIA, 'https://www.npa.go.jp', 'https://www.fdma.go.jp'],
+    reviewed,
+  },
+  SG: {
+    numbers: [
+      { kind: 'police', number: '999' },
+      { kind: 'ambulance', number: '995' },
+      { kind: 'fire', number: '995' },
+    ],
+    sources: [WIKIPEDIA, 'https://www.police.gov.sg', 'https://www.scdf.gov.sg'],
+    reviewed,
+  },
+  AE: {
+    numbers: [
+      { kind: 'police', number: '999' },
+      { kind: 'ambulance', number: '998' },
+      { kind: 'fire', number: '997' },
+    ],
+    sources: [WIKIPEDIA, 'https://u.ae'],
+    reviewed,
+  },
 };

@@ -241,4 +241,33 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
       await server.close();
     }
   });
+
+  it('says clearly when it cannot strip a photo, and sends nothing', async () => {
+    const ctx = await createTestDeps();
+    await initialiseDesk(ctx.deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const posted: Buffer[] = [];
+    const server = await startTestServer(ctx.deps, { tap: (body) => posted.push(body) });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.origin}/?lang=en`);
+      await waitForBrowserSealing(page);
+      await page.fill('#message', 'with a broken photo');
+      await page.setInputFiles('#attachments', {
+        name: 'broken.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('not really a jpeg'),
+      });
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#form-error');
+      expect(await page.textContent('#form-error')).toContain(
+        'could not remove the hidden location data',
+      );
+      expect(posted).toEqual([]);
+      expect(ctx.deps.store.countTips()).toBe(0);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });

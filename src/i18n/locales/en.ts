@@ -83,6 +83,8 @@ export const en = {
   'error.server':
     'Something went wrong on our side, and your report may not have been saved. Please try again.',
   'error.notReady': 'This tip line is not open yet. Please try again later.',
+  'error.photoMetadata':
+    'We could not remove the hidden location data from a photo, so nothing was sent. Please choose another photo, or send without it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -78,4 +78,6 @@ export const id: Messages = {
   'error.server':
     'Terjadi masalah di pihak kami dan laporan Anda mungkin belum tersimpan. Silakan coba lagi.',
   'error.notReady': 'Saluran laporan ini belum dibuka. Silakan coba lagi nanti.',
+  'error.photoMetadata':
+    'Kami tidak dapat menghapus data lokasi tersembunyi dari sebuah foto, jadi belum ada yang terkirim. Pilih foto lain atau kirim tanpa foto itu.',
 };

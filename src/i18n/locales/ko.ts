@@ -73,7 +73,9 @@ export const ko: Messages = {
   'error.badFile': '파일 하나를 읽을 수 없습니다. 다른 파일로 해 보세요.',
   'error.badInput': '양식에 올바르지 않은 부분이 있습니다. 확인 후 다시 시도해 주세요.',
   'error.rateLimited': '지금 신고가 너무 많이 들어오고 있습니다. 잠시 후 다시 시도해 주세요.',
-  'error.notFound': '이 페이지는 없습니다.',
+  'error.notFound': '존재하지 않는 페이지입니다.',
   'error.server': '저희 쪽에 문제가 생겨 신고가 저장되지 않았을 수 있습니다. 다시 시도해 주세요.',
   'error.notReady': '이 신고 창구는 아직 열리지 않았습니다. 나중에 다시 시도해 주세요.',
+  'error.photoMetadata':
+    '사진에 숨은 위치 정보를 지울 수 없어 아무것도 보내지 않았습니다. 다른 사진을 고르시거나 그 사진 없이 보내 주세요.',
 };

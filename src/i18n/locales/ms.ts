@@ -41,7 +41,7 @@ export const ms: Messages = {
   'receipt.heading': 'Kami telah menerima laporan anda',
   'receipt.codenameLabel': 'Kod rahsia anda',
   'receipt.remember':
-    'Tulis kod ini atau ingat. Inilah satu-satunya cara untuk membaca jawapan kami. Kami tidak boleh menunjukkannya lagi.',
+    'Tulis atau ingat kod ini. Inilah satu-satunya cara untuk membaca jawapan kami. Kami tidak boleh menunjukkannya lagi.',
   'receipt.next':
     'Kakitangan kami yang terlatih akan membaca laporan anda. Kembali dalam beberapa hari dengan kod rahsia anda untuk membaca jawapan kami dan menghantar maklumat lanjut.',
   'receipt.inboxLink': 'Baca jawapan kemudian',
@@ -58,7 +58,7 @@ export const ms: Messages = {
   'inbox.intro':
     'Masukkan kod rahsia anda untuk membaca jawapan kakitangan kami dan menghantar maklumat lanjut.',
   'inbox.codename.label': 'Kod rahsia',
-  'inbox.codename.hint': '20 digit, jarak tidak penting.',
+  'inbox.codename.hint': '20 digit, ruang kosong tidak mengapa.',
   'inbox.open': 'Buka',
   'inbox.none': 'Belum ada jawapan untuk kod ini. Sila semak semula kemudian.',
   'inbox.fromStaff': 'Kakitangan kami',
@@ -70,7 +70,7 @@ export const ms: Messages = {
   'error.messageRequired': 'Sila beritahu kami apa yang berlaku.',
   'error.tooLong': 'Terlalu panjang. Sila pendekkan.',
   'error.tooLarge':
-    'Terlalu banyak untuk dihantar sekali gus. Hantar fail yang kurang atau lebih kecil.',
+    'Terlalu banyak untuk dihantar sekali gus. Hantar lebih sedikit fail atau fail yang lebih kecil.',
   'error.tooManyFiles': 'Terlalu banyak fail. Anda boleh menghantar sehingga {count}.',
   'error.badFile': 'Salah satu fail tidak dapat dibaca. Cuba fail lain.',
   'error.badInput': 'Ada sesuatu yang tidak betul dalam borang. Semak dan cuba lagi.',
@@ -79,4 +79,6 @@ export const ms: Messages = {
   'error.server':
     'Berlaku masalah di pihak kami dan laporan anda mungkin tidak disimpan. Sila cuba lagi.',
   'error.notReady': 'Talian laporan ini belum dibuka. Sila cuba lagi kemudian.',
+  'error.photoMetadata':
+    'Kami tidak dapat membuang data lokasi tersembunyi daripada sebuah foto, jadi tiada apa-apa dihantar. Pilih foto lain atau hantar tanpa foto itu.',
 };

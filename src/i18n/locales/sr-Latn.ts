@@ -48,7 +48,7 @@ export const srLatn: Messages = {
   'danger.heading': 'Ako je neko sada u opasnosti',
   'danger.call': 'Pozovite ove brojeve u zemlji {country}:',
   'danger.callLocal': 'Pozovite lokalni broj za hitne slučajeve.',
-  'danger.kind.emergency': 'Hitni slučajevi',
+  'danger.kind.emergency': 'Hitne službe',
   'danger.kind.police': 'Policija',
   'danger.kind.ambulance': 'Hitna pomoć',
   'danger.kind.fire': 'Vatrogasci',
@@ -67,7 +67,7 @@ export const srLatn: Messages = {
   'error.heading': 'Proverite obrazac',
   'error.messageRequired': 'Recite nam šta se dogodilo.',
   'error.tooLong': 'Ovo je predugačko. Molimo skratite.',
-  'error.tooLarge': 'To je previše za jedno slanje. Pošaljite manje datoteka ili manje datoteke.',
+  'error.tooLarge': 'To je previše za jedno slanje. Pošaljite manji broj datoteka ili manje datoteke.',
   'error.tooManyFiles': 'Previše datoteka. Možete poslati najviše {count}.',
   'error.badFile': 'Jedna od datoteka ne može da se pročita. Pokušajte sa drugom datotekom.',
   'error.badInput': 'Nešto u obrascu nije u redu. Proverite i pokušajte ponovo.',
@@ -76,4 +76,6 @@ export const srLatn: Messages = {
   'error.server':
     'Došlo je do greške kod nas i vaša prijava možda nije sačuvana. Pokušajte ponovo.',
   'error.notReady': 'Ova linija za prijave još nije otvorena. Pokušajte ponovo kasnije.',
+  'error.photoMetadata':
+    'Nismo mogli da uklonimo skrivene podatke o lokaciji sa fotografije, pa ništa nije poslato. Izaberite drugu fotografiju ili pošaljite bez nje.',
 };

@@ -24,8 +24,8 @@ export const th: Messages = {
   'form.when.label': 'เรื่องนี้เกิดขึ้นเมื่อไร',
   'form.when.hint': 'วันที่ หรือคำอย่าง “สัปดาห์ที่แล้ว”',
   'form.danger.legend': 'ตอนนี้มีใครตกอยู่ในอันตรายไหม',
-  'form.danger.yes': 'ใช่',
-  'form.danger.no': 'ไม่ใช่',
+  'form.danger.yes': 'มี',
+  'form.danger.no': 'ไม่มี',
   'form.danger.unknown': 'ไม่ทราบ',
   'form.attachments.label': 'รูปภาพ เอกสาร เสียง หรือวิดีโอ',
   'form.attachments.hint': 'ไม่เกิน {count} ไฟล์ รวม {megabytes} MB เราจะลบข้อมูลตำแหน่งออกจากรูปภาพ',
@@ -70,4 +70,6 @@ export const th: Messages = {
   'error.notFound': 'ไม่มีหน้านี้',
   'error.server': 'เกิดปัญหาทางฝั่งเรา และเรื่องที่คุณแจ้งอาจยังไม่ได้บันทึก โปรดลองอีกครั้ง',
   'error.notReady': 'ช่องทางแจ้งเรื่องนี้ยังไม่เปิด โปรดลองใหม่ภายหลัง',
+  'error.photoMetadata':
+    'เราลบข้อมูลตำแหน่งที่ซ่อนอยู่ในรูปภาพไม่ได้ จึงยังไม่ได้ส่งอะไรเลย โปรดเลือกรูปอื่น หรือส่งโดยไม่แนบรูปนั้น',
 };

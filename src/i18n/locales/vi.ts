@@ -46,11 +46,11 @@ export const vi: Messages = {
   'receipt.inboxLink': 'Đọc phản hồi sau',
   'receipt.safety':
     'Nếu có người có thể kiểm tra điện thoại này, hãy đóng trang này ngay. Điện thoại không lưu lại gì về báo tin của bạn.',
-  'danger.heading': 'Nếu có người đang gặp nguy hiểm',
+  'danger.heading': 'Nếu có người đang gặp nguy hiểm ngay lúc này',
   'danger.call': 'Hãy gọi các số này ở {country}:',
   'danger.callLocal': 'Hãy gọi số khẩn cấp tại địa phương.',
   'danger.kind.emergency': 'Khẩn cấp',
-  'danger.kind.police': 'Công an',
+  'danger.kind.police': 'Cảnh sát',
   'danger.kind.ambulance': 'Cấp cứu',
   'danger.kind.fire': 'Cứu hỏa',
   'inbox.heading': 'Đọc phản hồi',
@@ -67,7 +67,7 @@ export const vi: Messages = {
   'error.heading': 'Vui lòng kiểm tra lại biểu mẫu',
   'error.messageRequired': 'Vui lòng kể cho chúng tôi điều đã xảy ra.',
   'error.tooLong': 'Nội dung quá dài. Vui lòng rút ngắn lại.',
-  'error.tooLarge': 'Gửi một lần quá nhiều. Vui lòng gửi ít tệp hơn hoặc tệp nhỏ hơn.',
+  'error.tooLarge': 'Dung lượng gửi một lần quá lớn. Vui lòng gửi ít tệp hơn hoặc tệp nhỏ hơn.',
   'error.tooManyFiles': 'Quá nhiều tệp. Bạn có thể gửi tối đa {count} tệp.',
   'error.badFile': 'Không đọc được một trong các tệp. Vui lòng thử tệp khác.',
   'error.badInput': 'Có điều gì đó trong biểu mẫu chưa đúng. Vui lòng kiểm tra và thử lại.',
@@ -76,4 +76,6 @@ export const vi: Messages = {
   'error.server':
     'Bên chúng tôi gặp sự cố và báo tin của bạn có thể chưa được lưu. Vui lòng thử lại.',
   'error.notReady': 'Đường dây báo tin này chưa mở. Vui lòng thử lại sau.',
+  'error.photoMetadata':
+    'Chúng tôi không xóa được dữ liệu vị trí ẩn trong một ảnh, nên chưa gửi gì cả. Vui lòng chọn ảnh khác hoặc gửi mà không kèm ảnh đó.',
 };

@@ -52,7 +52,7 @@ export const zhHans: Messages = {
   'inbox.heading': '查看回复',
   'inbox.intro': '输入您的代号，查看我们工作人员的回复，也可以补充更多信息。',
   'inbox.codename.label': '代号',
-  'inbox.codename.hint': '20 位数字，空格不影响。',
+  'inbox.codename.hint': '20 位数字，有没有空格都可以。',
   'inbox.open': '打开',
   'inbox.none': '这个代号暂时还没有回复。请以后再来查看。',
   'inbox.fromStaff': '我们的工作人员',
@@ -71,4 +71,6 @@ export const zhHans: Messages = {
   'error.notFound': '此页面不存在。',
   'error.server': '我们这边出了问题，您的举报可能没有保存。请再试一次。',
   'error.notReady': '本举报渠道尚未开放。请稍后再试。',
+  'error.photoMetadata':
+    '我们无法删除照片中隐藏的位置信息，所以没有发送任何内容。请换一张照片，或不带这张照片发送。',
 };

@@ -52,7 +52,7 @@ export const zhHant: Messages = {
   'inbox.heading': '查看回覆',
   'inbox.intro': '輸入您的代號，查看我們工作人員的回覆，也可以補充更多資訊。',
   'inbox.codename.label': '代號',
-  'inbox.codename.hint': '20 位數字，空格不影響。',
+  'inbox.codename.hint': '20 位數字，有沒有空格都可以。',
   'inbox.open': '開啟',
   'inbox.none': '這個代號暫時還沒有回覆。請以後再來查看。',
   'inbox.fromStaff': '我們的工作人員',
@@ -71,4 +71,6 @@ export const zhHant: Messages = {
   'error.notFound': '此頁面不存在。',
   'error.server': '我們這邊出了問題，您的舉報可能沒有保存。請再試一次。',
   'error.notReady': '本舉報管道尚未開放。請稍後再試。',
+  'error.photoMetadata':
+    '我們無法刪除照片中隱藏的位置資訊，所以沒有送出任何內容。請換一張照片，或不附這張照片送出。',
 };

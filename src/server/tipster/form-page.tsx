@@ -70,7 +70,7 @@ export function FormPage({ page, limits, directory, values = {}, error }: FormPa
         enctype="multipart/form-data"
         autocomplete="off"
         data-error-text={t('error.server')}
-        data-strip-error={t('error.badFile')}
+        data-strip-error={t('error.photoMetadata')}
       >
         <input type="hidden" name="lang" value={locale} />
         <div class="field">
