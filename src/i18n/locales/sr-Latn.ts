@@ -67,7 +67,8 @@ export const srLatn: Messages = {
   'error.heading': 'Proverite obrazac',
   'error.messageRequired': 'Recite nam šta se dogodilo.',
   'error.tooLong': 'Ovo je predugačko. Molimo skratite.',
-  'error.tooLarge': 'To je previše za jedno slanje. Pošaljite manji broj datoteka ili manje datoteke.',
+  'error.tooLarge':
+    'To je previše za jedno slanje. Pošaljite manji broj datoteka ili manje datoteke.',
   'error.tooManyFiles': 'Previše datoteka. Možete poslati najviše {count}.',
   'error.badFile': 'Jedna od datoteka ne može da se pročita. Pokušajte sa drugom datotekom.',
   'error.badInput': 'Nešto u obrascu nije u redu. Proverite i pokušajte ponovo.',
