@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   addReviewer,
+  purgeClosedTips,
+  recordAudit,
+  verifyAuditChain,
   exportTips,
   initialiseDesk,
   recoverReviewer,
@@ -131,6 +134,7 @@ export async function exportCommand(
   const unlocked = await unlockFor(deps, values);
   const deskNames = new Map(deps.store.listDesks().map((d) => [d.id, d.name]));
   let failures = 0;
+  let exported = 0;
   try {
     for (const item of exportTips(deps, unlocked)) {
       if (!item.ok) {
@@ -158,10 +162,20 @@ export async function exportCommand(
         })),
       };
       io.out(`${JSON.stringify(line)}\n`);
+      exported++;
     }
   } finally {
     unlocked.wipe();
   }
+  const actor =
+    values['recovery-key-file'] !== undefined
+      ? 'recovery-key'
+      : (deps.store.getReviewerByName(values.reviewer ?? '')?.id ?? 'cli');
+  recordAudit(deps, {
+    actor,
+    action: 'tips.export',
+    detail: `${exported} exported, ${failures} failed`,
+  });
   if (failures > 0) io.err(`tipline: ${failures} tip(s) could not be exported\n`);
   return failures > 0 ? 1 : 0;
 }
@@ -273,6 +287,58 @@ export async function backupCommand(
   const { values } = parse(args, { out: { type: 'string' } });
   const out = required(values.out, '--out');
   await deps.store.backupTo(out);
+  recordAudit(deps, { actor: 'cli', action: 'store.backup' });
   io.out(`Backup written to ${out} and verified (integrity_check ok).\n`);
   return 0;
+}
+
+export function purgeCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+  retentionDays: number | undefined,
+): Promise<number> {
+  const { values } = parse(args, { 'older-than-days': { type: 'string' } });
+  const raw =
+    values['older-than-days'] ?? (retentionDays === undefined ? undefined : String(retentionDays));
+  if (raw === undefined || !/^\d{1,5}$/.test(raw)) {
+    throw new CliUsageError('--older-than-days N (or TIPLINE_RETENTION_DAYS) is required');
+  }
+  const purged = purgeClosedTips(deps, { days: Number(raw), actor: 'cli' });
+  io.out(`Purged ${purged} closed or spam tip(s) received more than ${raw} days ago.\n`);
+  return Promise.resolve(0);
+}
+
+export function auditCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  parse(rest, {});
+  if (sub === 'verify') {
+    const result = verifyAuditChain(deps);
+    if (result.ok) {
+      io.out(
+        `audit chain intact: ${result.entries} entries, head ${result.head}\n(note the head somewhere else: a chain cut short no longer reaches it)\n`,
+      );
+      return Promise.resolve(0);
+    }
+    const why = {
+      gap: 'an entry is missing',
+      link: 'entries were removed or reordered',
+      hash: 'an entry was edited',
+    }[result.reason];
+    io.err(`tipline: audit chain BROKEN at entry ${result.brokenAt}: ${why}\n`);
+    return Promise.resolve(1);
+  }
+  if (sub === 'list') {
+    for (let after = 0; ;) {
+      const page = deps.store.listAudit(after, 500);
+      for (const e of page) {
+        io.out(
+          `${e.sequence}\t${new Date(e.at).toISOString()}\t${e.actor}\t${e.action}\t${e.subject ?? ''}\t${e.detail ?? ''}\n`,
+        );
+      }
+      if (page.length < 500) return Promise.resolve(0);
+      after = page[page.length - 1]!.sequence;
+    }
+  }
+  throw new CliUsageError('audit takes verify or list');
 }

@@ -1,12 +1,15 @@
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type Config } from '../config/config.js';
+import type { CoreDeps } from '../core/index.js';
 import { createDeps } from '../compose.js';
 import { createLogger } from '../logging/logger.js';
 import { main as serve } from '../main.js';
 import { CliUsageError, describeCliError } from './cli-errors.js';
 import {
+  auditCommand,
   backupCommand,
   exportCommand,
   initCommand,
+  purgeCommand,
   recoverCommand,
   reviewerCommand,
   type CliIo,
@@ -25,18 +28,35 @@ Usage:
   tipline reviewer revoke NAME [--no-rotate]
   tipline recover --reviewer NAME --recovery-key-file F [--passphrase-file F]
   tipline backup --out F
+  tipline purge [--older-than-days N]       delete closed/spam tips older than N days
+                                             (default: TIPLINE_RETENTION_DAYS)
+  tipline audit verify                       check the audit log's hash chain
+  tipline audit list                         print the audit log
 
 Passphrases are read from the named file or asked on the terminal, never from arguments.
 Data lives in TIPLINE_DATA_DIR (default ./data).
 `;
 
-const COMMANDS = {
+type Command = (deps: CoreDeps, args: readonly string[], io: CliIo) => Promise<number>;
+
+const commands = (config: Config): Record<string, Command> => ({
   init: initCommand,
   export: exportCommand,
   reviewer: reviewerCommand,
   recover: recoverCommand,
   backup: backupCommand,
-};
+  purge: (deps, args, io) => purgeCommand(deps, args, io, config.retentionDays),
+  audit: auditCommand,
+});
+const COMMAND_NAMES = new Set([
+  'init',
+  'export',
+  'reviewer',
+  'recover',
+  'backup',
+  'purge',
+  'audit',
+]);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -48,12 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await serve();
     return -1; // keeps running
   }
-  const run = COMMANDS[command as keyof typeof COMMANDS] as
-    (typeof COMMANDS)[keyof typeof COMMANDS] | undefined;
   let deps;
   try {
-    if (!run) throw new CliUsageError(`unknown command ${command}`);
+    if (!COMMAND_NAMES.has(command)) throw new CliUsageError(`unknown command ${command}`);
     const { config } = loadConfig();
+    const run = commands(config)[command];
+    if (!run) throw new CliUsageError(`unknown command ${command}`);
     // stdout carries command output (export's JSON Lines); logs go to stderr
     deps = await createDeps(config, {
       logger: createLogger((_level, line) => io.err(`${line}\n`)),

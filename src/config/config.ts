@@ -18,6 +18,8 @@ export interface Config {
   /** Files per tip and their total size, for every channel. */
   readonly maxAttachments: number;
   readonly maxAttachmentBytesTotal: number;
+  /** Days after which closed and spam tips are purged; undefined keeps them. */
+  readonly retentionDays: number | undefined;
   readonly telegram: {
     readonly enabled: boolean;
     readonly apiRoot: string;
@@ -92,6 +94,10 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       quickExitUrl,
       onionAddress: onion,
       maxAttachments: integer(env, 'TIPLINE_MAX_ATTACHMENTS', 5, 0, 20),
+      retentionDays:
+        env.TIPLINE_RETENTION_DAYS === undefined || env.TIPLINE_RETENTION_DAYS === ''
+          ? undefined
+          : integer(env, 'TIPLINE_RETENTION_DAYS', 0, 1, 36_500),
       maxAttachmentBytesTotal: integer(env, 'TIPLINE_MAX_ATTACHMENT_MB', 25, 1, 200) * 1024 * 1024,
       telegram: {
         enabled: token !== undefined,

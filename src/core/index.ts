@@ -10,3 +10,5 @@ export * from './case-thread.js';
 export * from './rate-limiter.js';
 export * from './sealed-intake.js';
 export * from './pow-gate.js';
+export * from './audit.js';
+export * from './retention.js';

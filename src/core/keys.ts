@@ -15,6 +15,7 @@ import {
   wrapReviewerKey,
   type DeskKeyPair,
 } from '../crypto/index.js';
+import { recordAudit } from './audit.js';
 import { DomainError } from './errors.js';
 import { bytesToHex, hexToBytes, newRandomId } from './ids.js';
 import type { CoreDeps } from './deps.js';
@@ -186,6 +187,7 @@ export async function initialiseDesk(
         sealedDeskKey: sealDeskGrant(sodium, desk, credentials.publicKey),
         createdAt: now,
       });
+      recordAudit(deps, { actor: reviewerId, action: 'desk.init', subject: deskId });
     });
     return { deskId, reviewerId, recoveryKey: formatRecoveryKey(sodium, recovery.seed) };
   } finally {
@@ -347,6 +349,9 @@ export async function addReviewer(
       throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
     deps.store.insertReviewer(record);
     grantAll(deps, grantor, id, credentials.publicKey);
+    const actor =
+      'reviewer' in grantor ? (grantor as UnlockedReviewer).reviewer.id : 'recovery-key';
+    recordAudit(deps, { actor, action: 'reviewer.add', subject: id, detail: input.role });
   });
   return record;
 }
@@ -395,7 +400,7 @@ export function rotateDeskKeys(deps: CoreDeps): DeskKeyId[] {
 export function revokeReviewer(
   deps: CoreDeps,
   name: string,
-  options: { rotate?: boolean } = {},
+  options: { rotate?: boolean; actor?: string } = {},
 ): ReviewerRecord {
   const reviewer = deps.store.getReviewerByName(name);
   if (!reviewer || reviewer.revokedAt !== null)
@@ -409,7 +414,19 @@ export function revokeReviewer(
   deps.store.transaction(() => {
     deps.store.markReviewerRevoked(reviewer.id, deps.clock());
     deps.store.deleteGrantsForReviewer(reviewer.id);
-    if (options.rotate ?? true) rotateDeskKeys(deps);
+    recordAudit(deps, {
+      actor: options.actor ?? 'cli',
+      action: 'reviewer.revoke',
+      subject: reviewer.id,
+    });
+    if (options.rotate ?? true) {
+      const rotated = rotateDeskKeys(deps);
+      recordAudit(deps, {
+        actor: options.actor ?? 'cli',
+        action: 'desk.rotate',
+        detail: rotated.join(','),
+      });
+    }
   });
   return reviewer;
 }
@@ -442,6 +459,11 @@ export async function recoverReviewer(
       deps.store.updateReviewerCredentials(existing.id, credentials);
       deps.store.deleteGrantsForReviewer(existing.id);
       grantAll(deps, unlocked, existing.id, credentials.publicKey);
+      recordAudit(deps, {
+        actor: 'recovery-key',
+        action: 'reviewer.recover',
+        subject: existing.id,
+      });
     });
     return { ...existing, ...credentials };
   } finally {

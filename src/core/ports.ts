@@ -123,6 +123,18 @@ export interface MessageRecord {
   readonly forTipster: Uint8Array | null;
 }
 
+/** One audit entry as stored. `hash` = BLAKE2b(previousHash | canonical entry). */
+export interface AuditRecord {
+  readonly sequence: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly detail: string | null;
+  readonly previousHash: Uint8Array;
+  readonly hash: Uint8Array;
+}
+
 export interface TipListQuery {
   readonly limit: number;
   readonly offset?: number;
@@ -177,6 +189,14 @@ export interface Store {
   /** Appends to a tip's thread; the store assigns the next sequence number. */
   appendMessage(message: Omit<MessageRecord, 'sequence'>): MessageRecord;
   listMessages(tipId: TipId): MessageRecord[];
+
+  setTipStatus(id: TipId, status: TipStatus): void;
+  /** Deletes tips in `statuses` received before `before`, with their files, inbox and thread. Returns the count. */
+  deleteTipsBefore(before: number, statuses: readonly TipStatus[]): number;
+
+  lastAudit(): AuditRecord | undefined;
+  appendAudit(record: AuditRecord): void;
+  listAudit(afterSequence: number, limit: number): AuditRecord[];
 
   /** Online backup to `path`, verified with integrity_check before it resolves. */
   backupTo(path: string): Promise<void>;

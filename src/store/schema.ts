@@ -133,3 +133,18 @@ export const messages = sqliteTable(
   },
   (table) => [index('messages_tip_idx').on(table.tipId, table.sequence)],
 );
+
+/**
+ * Hash-chained audit log: each entry's hash covers the previous hash and the entry, so an
+ * edited, removed or reordered entry breaks the chain. Never an address or any tip content.
+ */
+export const auditLog = sqliteTable('audit_log', {
+  sequence: integer('sequence').primaryKey(),
+  at: integer('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  subject: text('subject'),
+  detail: text('detail'),
+  previousHash: bytes('previous_hash').notNull(),
+  hash: bytes('hash').notNull(),
+});

@@ -1,9 +1,10 @@
 import { chmodSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { and, count, desc, eq, isNull, max, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lt, max, type SQL } from 'drizzle-orm';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
   AttachmentId,
+  AuditRecord,
   AttachmentRecord,
   DeskId,
   DeskKeyId,
@@ -104,7 +105,23 @@ const credentialColumns = (credentials: ReviewerCredentials) => ({
 
 /** The SQLite implementation of core's Store port. The only place that speaks SQL. */
 export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
-  const { meta, desks, deskKeys, reviewers, grants, tips, inboxes, attachments, messages } = schema;
+  const {
+    meta,
+    desks,
+    deskKeys,
+    reviewers,
+    grants,
+    tips,
+    inboxes,
+    attachments,
+    messages,
+    auditLog,
+  } = schema;
+  const auditFromRow = (row: typeof auditLog.$inferSelect): AuditRecord => ({
+    ...row,
+    previousHash: asBytes(row.previousHash),
+    hash: asBytes(row.hash),
+  });
 
   return {
     transaction: <T>(work: () => T): T => sqlite.transaction(work).immediate(),
@@ -326,6 +343,38 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
         .orderBy(messages.sequence)
         .all()
         .map(messageFromRow),
+
+    setTipStatus: (id, status) => {
+      db.update(tips).set({ status }).where(eq(tips.id, id)).run();
+    },
+    deleteTipsBefore: (before, statuses) =>
+      db
+        .delete(tips)
+        .where(and(lt(tips.receivedAt, before), inArray(tips.status, [...statuses])))
+        .run().changes,
+
+    lastAudit: () => {
+      const row = db.select().from(auditLog).orderBy(desc(auditLog.sequence)).limit(1).get();
+      return row && auditFromRow(row);
+    },
+    appendAudit: (record) => {
+      db.insert(auditLog)
+        .values({
+          ...record,
+          previousHash: toBuffer(record.previousHash),
+          hash: toBuffer(record.hash),
+        })
+        .run();
+    },
+    listAudit: (afterSequence, limit) =>
+      db
+        .select()
+        .from(auditLog)
+        .where(gt(auditLog.sequence, afterSequence))
+        .orderBy(auditLog.sequence)
+        .limit(limit)
+        .all()
+        .map(auditFromRow),
 
     backupTo: async (path) => {
       await sqlite.backup(path);

@@ -257,3 +257,28 @@ describe('tipline command line', () => {
     expect(result.stderr).toMatch(/^tipline: data directory .* is not a writable directory\n$/);
   });
 });
+
+describe('tipline audit and purge', () => {
+  it('verifies the audit chain, names where it breaks after tampering, and lists entries', () => {
+    const { dataDir, env, passphraseFile } = initialise();
+    runCli(['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile], env);
+    const ok = runCli(['audit', 'verify'], env);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^audit chain intact: 2 entries, head [0-9a-f]{64}\n/);
+    expect(runCli(['audit', 'list'], env).stdout).toMatch(/\tdesk\.init\t[\s\S]*\ttips\.export\t/);
+    const raw = new Database(join(dataDir, 'tipline.db'));
+    raw.prepare("UPDATE audit_log SET detail = 'nothing to see' WHERE sequence = 2").run();
+    raw.close();
+    const broken = runCli(['audit', 'verify'], env);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toBe('tipline: audit chain BROKEN at entry 2: an entry was edited\n');
+  });
+
+  it('purges by the retention setting and refuses to guess a period', () => {
+    const { env } = initialise();
+    expect(runCli(['purge'], env).status).toBe(2);
+    const purged = runCli(['purge'], { ...env, TIPLINE_RETENTION_DAYS: '90' });
+    expect(purged.status).toBe(0);
+    expect(purged.stdout).toBe('Purged 0 closed or spam tip(s) received more than 90 days ago.\n');
+  });
+});

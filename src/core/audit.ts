@@ -1,0 +1,106 @@
+import { concatBytes, constantTimeEqual } from '../crypto/index.js';
+import type { CoreDeps } from './deps.js';
+import type { AuditRecord } from './ports.js';
+
+/*
+ * The audit log is a hash chain: hash_n = BLAKE2b-256(hash_{n-1} | canonical JSON of entry n),
+ * starting from 32 zero bytes. Editing, removing or reordering an entry breaks every later
+ * link. Cutting entries off the end leaves a valid shorter chain, so `tipline audit verify`
+ * prints the head hash for admins to note elsewhere; a chain that no longer reaches a noted
+ * head has lost entries. Entries hold reviewer ids and actions, never addresses or tip content.
+ */
+
+export const AUDIT_ACTIONS = [
+  'desk.init',
+  'reviewer.add',
+  'reviewer.revoke',
+  'reviewer.recover',
+  'desk.rotate',
+  'tips.export',
+  'store.backup',
+  'tips.purge',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const GENESIS: Uint8Array = new Uint8Array(32);
+const encoder = new TextEncoder();
+
+function entryBytes(entry: Omit<AuditRecord, 'previousHash' | 'hash'>): Uint8Array {
+  return encoder.encode(
+    JSON.stringify([
+      entry.sequence,
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.subject,
+      entry.detail,
+    ]),
+  );
+}
+
+function chainHash(
+  deps: CoreDeps,
+  previous: Uint8Array,
+  entry: Omit<AuditRecord, 'previousHash' | 'hash'>,
+): Uint8Array {
+  return deps.sodium.crypto_generichash(32, concatBytes(previous, entryBytes(entry)), null);
+}
+
+/** Appends one entry. `actor` is a reviewer id, or "cli" for the operator at the command line. */
+export function recordAudit(
+  deps: CoreDeps,
+  entry: { actor: string; action: AuditAction; subject?: string; detail?: string },
+): AuditRecord {
+  return deps.store.transaction(() => {
+    const last = deps.store.lastAudit();
+    const base = {
+      sequence: (last?.sequence ?? 0) + 1,
+      at: deps.clock(),
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject ?? null,
+      detail: entry.detail ?? null,
+    };
+    const previousHash = last?.hash ?? GENESIS;
+    const record: AuditRecord = {
+      ...base,
+      previousHash,
+      hash: chainHash(deps, previousHash, base),
+    };
+    deps.store.appendAudit(record);
+    return record;
+  });
+}
+
+export type AuditVerification =
+  | { readonly ok: true; readonly entries: number; readonly head: string }
+  | {
+      readonly ok: false;
+      readonly entries: number;
+      readonly brokenAt: number;
+      readonly reason: 'gap' | 'link' | 'hash';
+    };
+
+/** Walks the whole chain; reports the first entry that was edited, removed or moved. */
+export function verifyAuditChain(deps: CoreDeps, pageSize = 1000): AuditVerification {
+  let previous: Uint8Array = GENESIS;
+  let expected = 1;
+  let entries = 0;
+  for (;;) {
+    const page = deps.store.listAudit(expected - 1, pageSize);
+    for (const record of page) {
+      if (record.sequence !== expected)
+        return { ok: false, entries, brokenAt: expected, reason: 'gap' };
+      if (!constantTimeEqual(deps.sodium, record.previousHash, previous)) {
+        return { ok: false, entries, brokenAt: record.sequence, reason: 'link' };
+      }
+      if (!constantTimeEqual(deps.sodium, chainHash(deps, previous, record), record.hash)) {
+        return { ok: false, entries, brokenAt: record.sequence, reason: 'hash' };
+      }
+      previous = record.hash;
+      expected++;
+      entries++;
+    }
+    if (page.length < pageSize) return { ok: true, entries, head: deps.sodium.to_hex(previous) };
+  }
+}
