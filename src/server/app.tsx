@@ -77,12 +77,7 @@ export function createApp(deps: ServerDeps): Hono {
     deps.core.logger.error('http.unhandled', { incident });
     const locale = negotiateLocale(c.req.query('lang'), c.req.header('accept-language'));
     const t = createTranslator(deps.catalogs, locale);
-    const response = c.text(`${t('error.server')} (${incident})`, 500);
-    applySecurityHeaders(response.headers, {
-      https: false,
-      onionLocation: onionLocation(c.req.path),
-    });
-    return response;
+    return c.text(`${t('error.server')} (${incident})`, 500);
   });
   return app;
 }
