@@ -5,11 +5,10 @@ import {
   readTipEnvelopeHeader,
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
-import { bytesToHex } from './ids.js';
+import { bytesToHex, newRandomId } from './ids.js';
 import { issueInbox } from './intake.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import type { AttachmentId, AttachmentRecord, DeskKeyId, TipId } from './ports.js';
-import { newRandomId } from './ids.js';
 import type { TipReceipt } from './intake.js';
 
 /** A tip sealed in the browser: the server checks its shape and size, never its content. */

@@ -12,6 +12,7 @@ import {
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
+import { fieldValues, firstText } from './form-body.js';
 
 export interface SealedRouteDeps {
   readonly core: CoreDeps;
@@ -72,21 +73,12 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
       }
       const envelope = body.envelope;
       if (!(envelope instanceof File)) return badInput();
-      const parts =
-        body.attachment === undefined
-          ? []
-          : Array.isArray(body.attachment)
-            ? body.attachment
-            : [body.attachment];
+      const parts = fieldValues(body, 'attachment');
       if (parts.some((p) => !(p instanceof File))) return badInput();
       if (!deps.limiter.take(deps.clientKey(c)))
         return c.json({ error: t(c)('error.rateLimited') }, 429);
-      const powField = (name: string) => {
-        const value = body[name];
-        return typeof value === 'string' ? value : undefined;
-      };
       try {
-        await deps.powGate.admit(powField('pow-token'), powField('pow-nonce'));
+        await deps.powGate.admit(firstText(body, 'pow-token'), firstText(body, 'pow-nonce'));
         const receipt = await submitSealedTip(deps.core, {
           envelope: new Uint8Array(await envelope.arrayBuffer()),
           attachments: await Promise.all(

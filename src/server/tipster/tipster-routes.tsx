@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { BodyData } from 'hono/utils/body';
 import {
   addFollowUp,
   createPowGate,
@@ -22,6 +21,7 @@ import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
 import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
+import { fieldValues, firstText, type FormBody } from './form-body.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -49,32 +49,25 @@ export const DEFAULT_PROOF_OF_WORK: ProofOfWorkOptions = {
   ttlMs: 10 * 60_000,
 };
 
-type Body = BodyData<{ all: true }>;
+type Body = FormBody;
 
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
 const SMALL_FORM_BYTES = 64 * 1024;
 
-const text = (body: Body, name: string): string | undefined => {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : undefined;
-};
-
-const files = (body: Body, name: string): File[] => {
-  const value = body[name];
-  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+const files = (body: Body, name: string): File[] =>
   // an empty file input still sends one nameless, empty part
-  return all.filter((v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''));
-};
+  fieldValues(body, name).filter(
+    (v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''),
+  );
 
 function formValues(body: Body): FormValues {
-  const danger = text(body, 'danger');
+  const danger = firstText(body, 'danger');
   const entries = {
-    message: text(body, 'message'),
-    country: text(body, 'country'),
-    place: text(body, 'place'),
-    when: text(body, 'when'),
-    contact: text(body, 'contact'),
+    message: firstText(body, 'message'),
+    country: firstText(body, 'country'),
+    place: firstText(body, 'place'),
+    when: firstText(body, 'when'),
+    contact: firstText(body, 'contact'),
     danger: danger === 'yes' || danger === 'no' || danger === 'unknown' ? danger : undefined,
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
@@ -168,7 +161,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
 
   app.post('/tips', tooLarge('/tips'), async (c) => {
     const body = await parse(c);
-    const p = page(c, '/', body && text(body, 'lang'));
+    const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
     const renderForm = (status: 400 | 413 | 429 | 503, error: string) =>
       c.html(
@@ -236,8 +229,8 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
 
   app.post('/inbox', tooLarge('/inbox'), async (c) => {
     const body = await parse(c);
-    const p = page(c, '/inbox', body && text(body, 'lang'));
-    const codename = body ? text(body, 'codename') : undefined;
+    const p = page(c, '/inbox', body && firstText(body, 'lang'));
+    const codename = body ? firstText(body, 'codename') : undefined;
     if (codename === undefined)
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
     if (!limiter.take(`inbox:${clientKey(c)}`))
@@ -257,9 +250,9 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
 
   app.post('/inbox/followup', tooLarge('/inbox'), async (c) => {
     const body = await parse(c);
-    const p = page(c, '/inbox', body && text(body, 'lang'));
-    const codename = body ? text(body, 'codename') : undefined;
-    const message = body ? text(body, 'message') : undefined;
+    const p = page(c, '/inbox', body && firstText(body, 'lang'));
+    const codename = body ? firstText(body, 'codename') : undefined;
+    const message = body ? firstText(body, 'message') : undefined;
     if (codename === undefined || message === undefined) {
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
     }
