@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   addReviewer,
+  auditActorOf,
   purgeClosedTips,
   recordAudit,
   verifyAuditChain,
@@ -167,12 +168,8 @@ export async function exportCommand(
   } finally {
     unlocked.wipe();
   }
-  const actor =
-    values['recovery-key-file'] !== undefined
-      ? 'recovery-key'
-      : (deps.store.getReviewerByName(values.reviewer ?? '')?.id ?? 'cli');
   recordAudit(deps, {
-    actor,
+    actor: auditActorOf(unlocked),
     action: 'tips.export',
     detail: `${exported} exported, ${failures} failed`,
   });

@@ -59,6 +59,11 @@ function unlockedDesks(
   };
 }
 
+/** Who acted, for the audit log: the unlocking reviewer's id, or "recovery-key". */
+export function auditActorOf(unlocked: UnlockedDesks): string {
+  return 'reviewer' in unlocked ? (unlocked as UnlockedReviewer).reviewer.id : 'recovery-key';
+}
+
 /** Rejects reviewer names that are not short plain identifiers. */
 export function assertReviewerName(name: string): void {
   if (!REVIEWER_NAME.test(name)) {
@@ -349,9 +354,12 @@ export async function addReviewer(
       throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
     deps.store.insertReviewer(record);
     grantAll(deps, grantor, id, credentials.publicKey);
-    const actor =
-      'reviewer' in grantor ? (grantor as UnlockedReviewer).reviewer.id : 'recovery-key';
-    recordAudit(deps, { actor, action: 'reviewer.add', subject: id, detail: input.role });
+    recordAudit(deps, {
+      actor: auditActorOf(grantor),
+      action: 'reviewer.add',
+      subject: id,
+      detail: input.role,
+    });
   });
   return record;
 }
