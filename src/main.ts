@@ -7,10 +7,27 @@ import { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { CATALOGS } from './i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
+import { createTipBot, type TipBot } from './bot/create-bot.js';
+import { createWebhookHandler } from './bot/webhook.js';
+import { telegramCode } from './bot/conversation.js';
 
-/** Starts the web server (and, later, the bot) and returns a function that stops it cleanly. */
-export async function startServer(config: Config, _secrets: Secrets): Promise<() => Promise<void>> {
+/** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
+export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
   const core = await createDeps(config);
+  const bot: TipBot | undefined = secrets.telegramBotToken
+    ? createTipBot({
+        core,
+        token: secrets.telegramBotToken,
+        apiRoot: config.telegram.apiRoot,
+        catalogs: CATALOGS,
+        emergencyNumbers: EMERGENCY_NUMBERS,
+        onionAddress: config.onionAddress,
+        submissionsPerHour: config.rateLimitPerHour,
+      })
+    : undefined;
+  const webhookUrl = bot ? config.telegram.webhookUrl : undefined;
+  // without a configured secret, a fresh one per start: Telegram learns it from setWebhook
+  const webhookSecret = secrets.telegramWebhookSecret ?? core.sodium.to_hex(core.random.bytes(32));
   const app = createApp({
     core,
     web: {
@@ -20,6 +37,18 @@ export async function startServer(config: Config, _secrets: Secrets): Promise<()
     },
     catalogs: CATALOGS,
     emergencyNumbers: EMERGENCY_NUMBERS,
+    ...(bot && webhookUrl
+      ? {
+          telegramWebhook: {
+            path: new URL(webhookUrl).pathname,
+            handle: createWebhookHandler({
+              secretToken: webhookSecret,
+              handleUpdate: bot.handleUpdate,
+              logger: core.logger,
+            }),
+          },
+        }
+      : {}),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
@@ -37,10 +66,14 @@ export async function startServer(config: Config, _secrets: Secrets): Promise<()
       note: 'no reviewer yet: run `npx tipline init` to create the desk and the first reviewer',
     });
   }
-  if (config.telegram.enabled) {
-    core.logger.warn('telegram.unavailable', {
-      note: 'TELEGRAM_BOT_TOKEN is set but this version has no bot yet; it is not running',
-    });
+  if (bot) {
+    try {
+      if (webhookUrl) await bot.startWebhook(webhookUrl, webhookSecret);
+      else await bot.startPolling();
+    } catch (error) {
+      // the web form keeps working; the operator sees why the bot did not start
+      core.logger.error('bot.start_failed', { code: telegramCode(error) });
+    }
   } else {
     core.logger.info('telegram.off', {
       note: 'TELEGRAM_BOT_TOKEN is not set; the Telegram bot is off',
@@ -50,9 +83,12 @@ export async function startServer(config: Config, _secrets: Secrets): Promise<()
   let stopping: Promise<void> | undefined;
   return () =>
     (stopping ??= new Promise<void>((resolve) => {
+      const botStopped = bot ? bot.stop().catch(() => undefined) : Promise.resolve();
       server.close(() => {
-        core.store.close();
-        resolve();
+        void botStopped.then(() => {
+          core.store.close();
+          resolve();
+        });
       });
       // idle keep-alive sockets would otherwise hold close() open
       if ('closeIdleConnections' in server) server.closeIdleConnections();

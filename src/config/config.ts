@@ -75,6 +75,12 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
   if (webhookSecret !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
     throw new ConfigError('TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -');
   }
+  // telegraf's debug output prints whole updates (tip text, chat ids): refuse to start with it
+  if (token !== undefined && env.DEBUG && /telegraf|^\*|,\s*\*/.test(env.DEBUG)) {
+    throw new ConfigError(
+      'DEBUG enables telegraf debug output, which would log tip text; unset DEBUG',
+    );
+  }
   const onion =
     env.TIPLINE_ONION_ADDRESS && env.TIPLINE_ONION_ADDRESS !== ''
       ? env.TIPLINE_ONION_ADDRESS.toLowerCase()

@@ -12,3 +12,4 @@ export * from './sealed-intake.js';
 export * from './pow-gate.js';
 export * from './audit.js';
 export * from './retention.js';
+export * from './telegram-reply.js';

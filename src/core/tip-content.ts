@@ -14,6 +14,8 @@ export interface TipFields {
   readonly when?: string;
   readonly danger?: boolean;
   readonly contact?: string;
+  /** A shared map point, "latitude,longitude" in decimal degrees (Telegram locations). */
+  readonly location?: string;
 }
 
 export interface AttachmentInput {
@@ -60,6 +62,7 @@ export const tipContentSchema = z.object({
     when: z.string().optional(),
     danger: z.boolean().optional(),
     contact: z.string().optional(),
+    location: z.string().max(40).optional(),
   }),
   attachments: z.array(attachmentRefSchema),
   replyRoute: z.object({ kind: z.literal('telegram'), chatId: z.string().max(32) }).optional(),
@@ -70,6 +73,7 @@ export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
+const LOCATION = /^-?\d{1,2}(\.\d{1,6})?,-?\d{1,3}(\.\d{1,6})?$/;
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
 
 function boundedText(value: string | undefined, max: number, field: string): string | undefined {
@@ -97,7 +101,11 @@ export function validateSubmission(
   const country = boundedText(submission.fields.country, 2, 'country')?.toUpperCase();
   if (country !== undefined && !COUNTRY_CODE.test(country))
     throw new DomainError('invalid_input', 'bad country code', 'country');
+  const location = submission.fields.location;
+  if (location !== undefined && !LOCATION.test(location))
+    throw new DomainError('invalid_input', 'bad location', 'location');
   const optional = {
+    location,
     country,
     place: boundedText(submission.fields.place, limits.maxFieldChars, 'place'),
     when: boundedText(submission.fields.when, limits.maxFieldChars, 'when'),

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { CoreDeps } from '../core/index.js';
 import { negotiateLocale, type Locale } from '../i18n/locales.js';
 import { createTranslator, type Messages } from '../i18n/messages.js';
 import { applySecurityHeaders } from './security-headers.js';
 import { QUICK_EXIT_JS, TIPLINE_CSS } from './static-assets.js';
-import type { EmergencyDirectory } from './tipster/emergency-panel.js';
+import type { EmergencyDirectory } from '../i18n/countries.js';
 import { MessagePage } from './tipster/inbox-page.js';
 import { htmlDocument } from './tipster/page-shell.js';
 import {
@@ -27,7 +28,14 @@ export interface ServerDeps {
   readonly web: WebOptions;
   readonly catalogs: Readonly<Partial<Record<Locale, Messages>>>;
   readonly emergencyNumbers: EmergencyDirectory;
+  /** Telegram webhook mode: the bot's update handler, mounted at `path`. */
+  readonly telegramWebhook?: {
+    readonly path: string;
+    readonly handle: (request: Request) => Promise<Response>;
+  };
 }
+
+const MAX_TELEGRAM_UPDATE_BYTES = 1024 * 1024;
 
 /** The web adapter: tipster pages and, later, the reviewer desk. Thin: core does the work. */
 export function createApp(deps: ServerDeps): Hono {
@@ -50,6 +58,15 @@ export function createApp(deps: ServerDeps): Hono {
   app.get('/static/quick-exit.js', (c) =>
     c.body(QUICK_EXIT_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
   );
+
+  const webhook = deps.telegramWebhook;
+  if (webhook) {
+    app.post(
+      webhook.path,
+      bodyLimit({ maxSize: MAX_TELEGRAM_UPDATE_BYTES, onError: (c) => c.body(null, 413) }),
+      (c) => webhook.handle(c.req.raw),
+    );
+  }
 
   registerTipsterRoutes(app, {
     core: deps.core,

@@ -85,6 +85,78 @@ export const en = {
   'error.notReady': 'This tip line is not open yet. Please try again later.',
   'error.photoMetadata':
     'We could not remove the hidden location data from a photo, so nothing was sent. Please choose another photo, or send without it.',
+  'bot.start.greeting':
+    'Hello. Here you can tell us about trafficking or exploitation without giving your name. Your report is locked as soon as you send it, so that only our trained staff can read it.',
+  'bot.start.safety':
+    'Please know: Telegram chats are not end-to-end encrypted, and Telegram can see this conversation. Our web form, opened in Tor Browser, is safer. After you send a report, I can clear this chat from your phone.',
+  'bot.start.webForm': 'Web form for Tor Browser: {address}',
+  'bot.start.next': 'To begin, press “Start a report” or send /report.',
+  'bot.help':
+    'Commands:\n/report – start a report\n/submit – send your report\n/cancel – throw away your draft\n/wipe – clear this chat\n/language – change the language\n/status – read replies with your codename\n/help – this list',
+  'bot.command.start': 'Start and safety notes',
+  'bot.command.report': 'Start a report',
+  'bot.command.submit': 'Send your report',
+  'bot.command.cancel': 'Throw away your draft',
+  'bot.command.wipe': 'Clear this chat',
+  'bot.command.language': 'Change the language',
+  'bot.command.status': 'Read replies with your codename',
+  'bot.command.help': 'List the commands',
+  'bot.button.report': 'Start a report',
+  'bot.button.language': 'Language',
+  'bot.button.continue': 'Continue',
+  'bot.button.skip': 'Skip',
+  'bot.button.send': 'Send securely',
+  'bot.button.cancel': 'Throw it away',
+  'bot.button.wipe': 'Clear this chat',
+  'bot.button.keep': 'Keep the chat',
+  'bot.language.choose': 'Choose your language:',
+  'bot.language.set': 'I will write in English from now on.',
+  'bot.report.story':
+    'What happened? Write as many messages as you need, in any language. You can also send photos, documents, voice notes and a location. Press “Continue” when you are done.',
+  'bot.report.added': 'Added. You can write more, or press “Continue”.',
+  'bot.report.fileAdded': 'File added. You can send more, or press “Continue”.',
+  'bot.report.locationAdded': 'Location added.',
+  'bot.report.country': 'In which country did this happen?',
+  'bot.report.place': 'In which city, town or place? Write it, share a location, or press “Skip”.',
+  'bot.report.when': 'When did it happen? A date, or words like “last week”. Or press “Skip”.',
+  'bot.report.danger': 'Is someone in danger right now?',
+  'bot.report.summary':
+    'Your report is ready:\n{summary}\n\nPress “Send securely” or send /submit. /cancel throws it away.',
+  'bot.summary.messages': 'Messages: {count}',
+  'bot.summary.files': 'Files: {count}',
+  'bot.summary.country': 'Country: {country}',
+  'bot.summary.place': 'Place: {place}',
+  'bot.summary.location': 'A location is attached',
+  'bot.summary.when': 'When: {when}',
+  'bot.summary.danger': 'Someone in danger now: {answer}',
+  'bot.submitted':
+    'Your report was sent and locked. Your codename is:\n\n{codename}\n\nWrite it down somewhere safe. Send /status with this codename to read our replies, here or on our web form. We cannot show it again.',
+  'bot.wipe.offer': 'Shall I clear this chat from your phone now? Save your codename first.',
+  'bot.wipe.done': 'Chat cleared.',
+  'bot.wipe.older':
+    'Some older messages could not be deleted. You can delete them yourself in Telegram.',
+  'bot.wipe.kept': 'The chat was kept. You can send /wipe at any time.',
+  'bot.cancel.done': 'Your draft was thrown away. Nothing was sent.',
+  'bot.cancel.none': 'There is no report in progress. Send /report to start one.',
+  'bot.submit.empty': 'Please tell us what happened first: write a message, then send /submit.',
+  'bot.draft.lost':
+    'I have no report in progress from you. If you were writing one, it was lost because our service restarted or because it waited more than 30 minutes. Please send /report to start again.',
+  'bot.draft.full':
+    'This report cannot take more. Please send /submit now, or /cancel to start again.',
+  'bot.file.tooBig':
+    'This file is too big: the limit is {megabytes} MB. The rest of your report is kept.',
+  'bot.file.tooMany': 'You can send up to {count} files. The rest of your report is kept.',
+  'bot.file.unreadable': 'This file could not be read. The rest of your report is kept.',
+  'bot.unsupported':
+    'I cannot use this kind of message. Please send text, photos, documents, voice notes or a location.',
+  'bot.status.ask': 'Send /status followed by your codename, for example: /status 1234 5678 …',
+  'bot.status.heading': 'Replies for your codename:',
+  'bot.status.removed': 'I deleted your message with the codename from this chat.',
+  'bot.reply.incoming': 'A reply from our staff:\n\n{text}',
+  'bot.group.refused':
+    'For your safety I only work in a private chat. Please write to me directly. I am leaving this group now.',
+  'bot.flood': 'You are sending messages very fast. Please wait a minute, then go on.',
+  'bot.error': 'Something went wrong on our side. Your draft is kept; please try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

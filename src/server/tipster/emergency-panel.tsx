@@ -1,35 +1,6 @@
 import type { Locale } from '../../i18n/locales.js';
 import type { Translate } from '../../i18n/messages.js';
-
-export type EmergencyKind = 'emergency' | 'police' | 'ambulance' | 'fire';
-
-/** Emergency numbers by ISO country code (the reviewed data lives in src/i18n/emergency-numbers.ts). */
-export type EmergencyDirectory = Readonly<
-  Record<
-    string,
-    { readonly numbers: readonly { readonly kind: EmergencyKind; readonly number: string }[] }
-  >
->;
-
-/** Country names in the page's language, from the runtime's ICU data (no translation files). */
-export function countryName(locale: Locale, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** The countries offered in the form: those we hold emergency numbers for, in local order. */
-export function countryOptions(
-  locale: Locale,
-  directory: EmergencyDirectory,
-): { code: string; name: string }[] {
-  const collator = new Intl.Collator([locale, 'en']);
-  return Object.keys(directory)
-    .map((code) => ({ code, name: countryName(locale, code) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
-}
+import { countryName, type EmergencyDirectory } from '../../i18n/countries.js';
 
 /** Shown on the form and the receipt when the tipster says someone is in danger now. */
 export function EmergencyPanel(props: {

@@ -1,10 +1,6 @@
 import type { IntakeLimits } from '../../core/index.js';
-import {
-  countryName,
-  countryOptions,
-  EmergencyPanel,
-  type EmergencyDirectory,
-} from './emergency-panel.js';
+import { EmergencyPanel } from './emergency-panel.js';
+import { countryName, countryOptions, type EmergencyDirectory } from '../../i18n/countries.js';
 import { ReceiptContent } from './receipt-page.js';
 import { PageShell, type PageContext } from './page-shell.js';
 

@@ -1,4 +1,5 @@
-import { EmergencyPanel, type EmergencyDirectory } from './emergency-panel.js';
+import { EmergencyPanel } from './emergency-panel.js';
+import type { EmergencyDirectory } from '../../i18n/countries.js';
 import { PageShell, type PageContext } from './page-shell.js';
 
 /** The receipt's content; also rendered into a <template> for the in-browser sealing path. */

@@ -15,7 +15,7 @@ import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
 import { createClientKeyer } from '../client-key.js';
-import type { EmergencyDirectory } from './emergency-panel.js';
+import type { EmergencyDirectory } from '../../i18n/countries.js';
 import { FormPage, type FormValues } from './form-page.js';
 import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
