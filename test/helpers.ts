@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createDeps } from '../src/compose.js';
@@ -63,5 +64,16 @@ export function scanForBytes(dir: string, needle: string): string[] {
   return filesBelow(dir).filter((file) => {
     const bytes = readFileSync(file);
     return forms.some((form) => bytes.includes(form));
+  });
+}
+
+/** A TCP port on loopback that was free a moment ago, for child-process servers. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
   });
 }

@@ -36,7 +36,7 @@ export interface BotOptions {
   /** Tips per chat per hour (the web form's limit); 0 turns it off. */
   readonly submissionsPerHour: number;
   readonly outbox?: Partial<
-    Pick<OutboxOptions, 'perChatIntervalMs' | 'globalIntervalMs' | 'maxRetries' | 'sleep'>
+    Pick<OutboxOptions, 'perChatIntervalMs' | 'globalIntervalMs' | 'maxRetries' | 'sleep' | 'clock'>
   >;
   readonly sessions?: Partial<Omit<ChatSessionOptions, 'clock'>>;
   /** Inbound updates per chat per minute before the bot asks the user to slow down. */
@@ -132,7 +132,8 @@ export function createTipBot(options: BotOptions): TipBot {
   });
   const outbox = createOutbox(bot.telegram, {
     ...DEFAULT_OUTBOX_TIMING,
-    clock: core.clock,
+    // real time, not core's clock: spacing and 429 waits are about the wall clock Telegram keeps
+    clock: Date.now,
     sleep: realSleep,
     logger: core.logger,
     ...options.outbox,

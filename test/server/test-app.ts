@@ -1,7 +1,7 @@
-import { createApp, type WebOptions } from '../../src/server/app.js';
+import { createApp, type ServerDeps, type WebOptions } from '../../src/server/app.js';
 import { initialiseDesk, type CoreDeps } from '../../src/core/index.js';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
-import type { EmergencyDirectory } from '../../src/server/tipster/emergency-panel.js';
+import type { EmergencyDirectory } from '../../src/i18n/countries.js';
 import { createTestDeps, PASSPHRASE } from '../helpers.js';
 
 export const TEST_EMERGENCY: EmergencyDirectory = {
@@ -20,6 +20,7 @@ export async function createTestApp(
     web?: Partial<WebOptions>;
     core?: Partial<CoreDeps>;
     emergencyNumbers?: EmergencyDirectory;
+    telegramWebhook?: ServerDeps['telegramWebhook'];
   } = {},
 ) {
   const ctx = await createTestDeps(options.core);
@@ -35,6 +36,7 @@ export async function createTestApp(
     },
     catalogs: CATALOGS,
     emergencyNumbers: options.emergencyNumbers ?? TEST_EMERGENCY,
+    ...(options.telegramWebhook ? { telegramWebhook: options.telegramWebhook } : {}),
   });
   return { ...ctx, app };
 }
