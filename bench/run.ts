@@ -18,6 +18,7 @@ import {
 } from '../src/crypto/index.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
 import { benchWeb } from './web.js';
+import { benchBot } from './bot.js';
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -110,3 +111,4 @@ try {
 }
 
 await benchWeb();
+await benchBot();
