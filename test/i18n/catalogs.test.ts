@@ -13,8 +13,8 @@ const translatedTags = LOCALES.map((l) => l.tag).filter((tag) => tag !== 'en');
  */
 const SAME_AS_ENGLISH: Readonly<Partial<Record<Locale, readonly MessageKey[]>>> = {};
 
-/** Names and units that stay in Latin letters in every script. */
-const LATIN_ALLOWED = /\{\w+\}|\bIP\b|\bTor\b|\bBrowser\b|\bcookie\b/gi;
+/** Names that stay in Latin letters in every script, and bot commands (Telegram takes only Latin). */
+const LATIN_ALLOWED = /\{\w+\}|\bIP\b|\bTor\b|\bBrowser\b|\bcookie\b|\/[a-z]+\b|\bTelegram\b/gi;
 
 const placeholders = (text: string): string[] =>
   [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();

@@ -78,4 +78,79 @@ export const ko: Messages = {
   'error.notReady': '이 신고 창구는 아직 열리지 않았습니다. 나중에 다시 시도해 주세요.',
   'error.photoMetadata':
     '사진에 숨은 위치 정보를 지울 수 없어 아무것도 보내지 않았습니다. 다른 사진을 고르시거나 그 사진 없이 보내 주세요.',
+  'bot.start.greeting':
+    '안녕하세요. 여기에서 이름을 밝히지 않고 인신매매나 착취에 대해 알려 주실 수 있습니다. 신고 내용은 보내시는 즉시 잠기며, 교육을 받은 저희 직원만 읽을 수 있습니다.',
+  'bot.start.safety':
+    '알아 두세요: Telegram 대화는 종단간 암호화가 되지 않으며, Telegram은 이 대화를 볼 수 있습니다. Tor 브라우저로 여는 저희 웹 양식이 더 안전합니다. 신고를 보내신 뒤에는 제가 휴대폰에서 이 대화를 지워 드릴 수 있습니다.',
+  'bot.start.webForm': 'Tor 브라우저용 웹 양식: {address}',
+  'bot.start.next': '시작하려면 “신고 시작”을 누르거나 /report를 보내세요.',
+  'bot.help':
+    '명령어:\n/report – 신고 시작\n/submit – 신고 보내기\n/cancel – 작성 중인 신고 버리기\n/wipe – 이 대화 지우기\n/language – 언어 바꾸기\n/status – 코드 번호로 답변 읽기\n/help – 이 목록',
+  'bot.command.start': '시작 및 안전 안내',
+  'bot.command.report': '신고 시작',
+  'bot.command.submit': '신고 보내기',
+  'bot.command.cancel': '작성 중인 신고 버리기',
+  'bot.command.wipe': '이 대화 지우기',
+  'bot.command.language': '언어 바꾸기',
+  'bot.command.status': '코드 번호로 답변 읽기',
+  'bot.command.help': '명령어 목록',
+  'bot.button.report': '신고 시작',
+  'bot.button.language': '언어',
+  'bot.button.continue': '계속',
+  'bot.button.skip': '건너뛰기',
+  'bot.button.send': '안전하게 보내기',
+  'bot.button.cancel': '버리기',
+  'bot.button.wipe': '이 대화 지우기',
+  'bot.button.keep': '대화 남겨 두기',
+  'bot.language.choose': '언어를 선택하세요:',
+  'bot.language.set': '이제부터 한국어로 쓰겠습니다.',
+  'bot.report.story':
+    '무슨 일이 있었나요? 필요한 만큼 여러 메시지로, 어떤 언어로든 써 주세요. 사진, 문서, 음성 메시지, 위치도 보내실 수 있습니다. 다 쓰셨으면 “계속”을 누르세요.',
+  'bot.report.added': '추가했습니다. 더 쓰시거나 “계속”을 누르세요.',
+  'bot.report.fileAdded': '파일을 추가했습니다. 더 보내시거나 “계속”을 누르세요.',
+  'bot.report.locationAdded': '위치를 추가했습니다.',
+  'bot.report.country': '어느 나라에서 일어난 일인가요?',
+  'bot.report.place':
+    '어느 도시, 마을 또는 장소인가요? 직접 쓰시거나, 위치를 공유하시거나, “건너뛰기”를 누르세요.',
+  'bot.report.when':
+    '언제 일어난 일인가요? 날짜나 “지난주” 같은 표현도 괜찮습니다. 또는 “건너뛰기”를 누르세요.',
+  'bot.report.danger': '지금 위험에 처한 사람이 있나요?',
+  'bot.report.summary':
+    '신고가 준비되었습니다:\n{summary}\n\n“안전하게 보내기”를 누르거나 /submit을 보내세요. /cancel을 보내면 버립니다.',
+  'bot.summary.messages': '메시지: {count}개',
+  'bot.summary.files': '파일: {count}개',
+  'bot.summary.country': '국가: {country}',
+  'bot.summary.place': '장소: {place}',
+  'bot.summary.location': '위치 첨부됨',
+  'bot.summary.when': '시기: {when}',
+  'bot.summary.danger': '지금 위험에 처한 사람: {answer}',
+  'bot.submitted':
+    '신고가 전송되어 잠겼습니다. 코드 번호는 다음과 같습니다:\n\n{codename}\n\n안전한 곳에 적어 두세요. 저희 답변을 읽으시려면 여기에서 이 코드 번호와 함께 /status를 보내시거나, 웹 양식에 코드 번호를 입력하세요. 다시 보여 드릴 수 없습니다.',
+  'bot.wipe.offer': '지금 휴대폰에서 이 대화를 지울까요? 먼저 코드 번호를 저장해 두세요.',
+  'bot.wipe.done': '대화를 지웠습니다.',
+  'bot.wipe.older':
+    '일부 오래된 메시지는 지울 수 없었습니다. Telegram에서 직접 지우실 수 있습니다.',
+  'bot.wipe.kept': '대화를 남겨 두었습니다. 언제든지 /wipe를 보내실 수 있습니다.',
+  'bot.cancel.done': '작성 중이던 신고를 버렸습니다. 아무것도 보내지 않았습니다.',
+  'bot.cancel.none': '작성 중인 신고가 없습니다. 시작하려면 /report를 보내세요.',
+  'bot.submit.empty': '먼저 무슨 일이 있었는지 알려 주세요. 메시지를 쓰신 다음 /submit을 보내세요.',
+  'bot.draft.lost':
+    '작성 중인 신고가 없습니다. 신고를 쓰고 계셨다면, 서비스가 다시 시작되었거나 30분 넘게 기다려서 사라졌습니다. 다시 시작하려면 /report를 보내세요.',
+  'bot.draft.full':
+    '이 신고에는 더 추가할 수 없습니다. 지금 /submit을 보내시거나, 다시 시작하려면 /cancel을 보내세요.',
+  'bot.file.tooBig':
+    '파일이 너무 큽니다. 한도는 {megabytes}MB입니다. 나머지 신고 내용은 그대로 있습니다.',
+  'bot.file.tooMany':
+    '파일은 최대 {count}개까지 보낼 수 있습니다. 나머지 신고 내용은 그대로 있습니다.',
+  'bot.file.unreadable': '이 파일을 읽을 수 없습니다. 나머지 신고 내용은 그대로 있습니다.',
+  'bot.unsupported':
+    '이런 종류의 메시지는 쓸 수 없습니다. 글, 사진, 문서, 음성 메시지 또는 위치를 보내 주세요.',
+  'bot.status.ask': '/status 뒤에 코드 번호를 붙여 보내세요. 예: /status 1234 5678 …',
+  'bot.status.heading': '코드 번호에 대한 답변:',
+  'bot.status.removed': '코드 번호가 담긴 메시지를 이 대화에서 지웠습니다.',
+  'bot.reply.incoming': '저희 직원의 답변입니다:\n\n{text}',
+  'bot.group.refused':
+    '안전을 위해 저는 개인 대화에서만 작동합니다. 저에게 직접 메시지를 보내 주세요. 지금 이 그룹을 나갑니다.',
+  'bot.flood': '메시지를 너무 빨리 보내고 계십니다. 1분 정도 기다리신 뒤 계속하세요.',
+  'bot.error': '저희 쪽에 문제가 생겼습니다. 작성 중인 신고는 그대로 있으니 다시 시도해 주세요.',
 };

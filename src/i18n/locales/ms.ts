@@ -81,4 +81,82 @@ export const ms: Messages = {
   'error.notReady': 'Talian laporan ini belum dibuka. Sila cuba lagi kemudian.',
   'error.photoMetadata':
     'Kami tidak dapat membuang data lokasi tersembunyi daripada sebuah foto, jadi tiada apa-apa dihantar. Pilih foto lain atau hantar tanpa foto itu.',
+  'bot.start.greeting':
+    'Helo. Di sini anda boleh memberitahu kami tentang pemerdagangan orang atau eksploitasi tanpa memberi nama. Laporan anda dikunci sebaik sahaja anda menghantarnya, supaya hanya kakitangan kami yang terlatih boleh membacanya.',
+  'bot.start.safety':
+    'Sila ambil perhatian: sembang Telegram tidak disulitkan hujung ke hujung, dan Telegram boleh melihat perbualan ini. Borang web kami, jika dibuka dengan Tor Browser, lebih selamat. Selepas anda menghantar laporan, saya boleh memadam sembang ini daripada telefon anda.',
+  'bot.start.webForm': 'Borang web untuk Tor Browser: {address}',
+  'bot.start.next': 'Untuk bermula, tekan “Mula laporan” atau hantar /report.',
+  'bot.help':
+    'Arahan:\n/report – mula laporan\n/submit – hantar laporan anda\n/cancel – buang draf anda\n/wipe – padam sembang ini\n/language – tukar bahasa\n/status – baca jawapan dengan kod rahsia anda\n/help – senarai ini',
+  'bot.command.start': 'Mula dan nota keselamatan',
+  'bot.command.report': 'Mula laporan',
+  'bot.command.submit': 'Hantar laporan anda',
+  'bot.command.cancel': 'Buang draf anda',
+  'bot.command.wipe': 'Padam sembang ini',
+  'bot.command.language': 'Tukar bahasa',
+  'bot.command.status': 'Baca jawapan dengan kod rahsia anda',
+  'bot.command.help': 'Senarai arahan',
+  'bot.button.report': 'Mula laporan',
+  'bot.button.language': 'Bahasa',
+  'bot.button.continue': 'Teruskan',
+  'bot.button.skip': 'Langkau',
+  'bot.button.send': 'Hantar dengan selamat',
+  'bot.button.cancel': 'Buang',
+  'bot.button.wipe': 'Padam sembang ini',
+  'bot.button.keep': 'Simpan sembang',
+  'bot.language.choose': 'Pilih bahasa anda:',
+  'bot.language.set': 'Mulai sekarang saya akan menulis dalam bahasa Melayu.',
+  'bot.report.story':
+    'Apakah yang berlaku? Tulis seberapa banyak mesej yang anda perlukan, dalam apa-apa bahasa. Anda juga boleh menghantar foto, dokumen, nota suara dan lokasi. Tekan “Teruskan” apabila anda sudah selesai.',
+  'bot.report.added': 'Ditambah. Anda boleh menulis lagi, atau tekan “Teruskan”.',
+  'bot.report.fileAdded': 'Fail ditambah. Anda boleh menghantar lagi, atau tekan “Teruskan”.',
+  'bot.report.locationAdded': 'Lokasi ditambah.',
+  'bot.report.country': 'Di negara manakah ini berlaku?',
+  'bot.report.place':
+    'Di bandar, pekan atau tempat mana? Tuliskan, kongsi lokasi, atau tekan “Langkau”.',
+  'bot.report.when':
+    'Bilakah ia berlaku? Tarikh, atau perkataan seperti “minggu lepas”. Atau tekan “Langkau”.',
+  'bot.report.danger': 'Adakah sesiapa dalam bahaya sekarang?',
+  'bot.report.summary':
+    'Laporan anda sudah sedia:\n{summary}\n\nTekan “Hantar dengan selamat” atau hantar /submit. /cancel akan membuangnya.',
+  'bot.summary.messages': 'Mesej: {count}',
+  'bot.summary.files': 'Fail: {count}',
+  'bot.summary.country': 'Negara: {country}',
+  'bot.summary.place': 'Tempat: {place}',
+  'bot.summary.location': 'Lokasi dilampirkan',
+  'bot.summary.when': 'Bila: {when}',
+  'bot.summary.danger': 'Ada orang dalam bahaya sekarang: {answer}',
+  'bot.submitted':
+    'Laporan anda telah dihantar dan dikunci. Kod rahsia anda ialah:\n\n{codename}\n\nTulis di tempat yang selamat. Untuk membaca jawapan kami, hantar /status dengan kod ini di sini, atau masukkan kod ini di borang web kami. Kami tidak boleh menunjukkannya lagi.',
+  'bot.wipe.offer':
+    'Mahu saya padam sembang ini daripada telefon anda sekarang? Simpan kod rahsia anda dahulu.',
+  'bot.wipe.done': 'Sembang telah dipadam.',
+  'bot.wipe.older':
+    'Sesetengah mesej lama tidak dapat dipadam. Anda boleh memadamnya sendiri dalam Telegram.',
+  'bot.wipe.kept': 'Sembang disimpan. Anda boleh menghantar /wipe pada bila-bila masa.',
+  'bot.cancel.done': 'Draf anda telah dibuang. Tiada apa-apa dihantar.',
+  'bot.cancel.none': 'Tiada laporan yang sedang dibuat. Hantar /report untuk memulakannya.',
+  'bot.submit.empty':
+    'Sila beritahu kami apa yang berlaku dahulu: tulis mesej, kemudian hantar /submit.',
+  'bot.draft.lost':
+    'Tiada laporan anda yang sedang dibuat. Jika anda sedang menulisnya, laporan itu hilang kerana perkhidmatan kami dimulakan semula atau kerana ia menunggu lebih daripada 30 minit. Sila hantar /report untuk bermula semula.',
+  'bot.draft.full':
+    'Laporan ini tidak boleh menerima apa-apa lagi. Sila hantar /submit sekarang, atau /cancel untuk bermula semula.',
+  'bot.file.tooBig':
+    'Fail ini terlalu besar: hadnya {megabytes} MB. Bahagian lain laporan anda masih disimpan.',
+  'bot.file.tooMany':
+    'Anda boleh menghantar sehingga {count} fail. Bahagian lain laporan anda masih disimpan.',
+  'bot.file.unreadable': 'Fail ini tidak dapat dibaca. Bahagian lain laporan anda masih disimpan.',
+  'bot.unsupported':
+    'Saya tidak boleh menggunakan jenis mesej ini. Sila hantar teks, foto, dokumen, nota suara atau lokasi.',
+  'bot.status.ask': 'Hantar /status diikuti kod rahsia anda, contohnya: /status 1234 5678 …',
+  'bot.status.heading': 'Jawapan untuk kod rahsia anda:',
+  'bot.status.removed':
+    'Saya telah memadam mesej anda yang mengandungi kod rahsia daripada sembang ini.',
+  'bot.reply.incoming': 'Jawapan daripada kakitangan kami:\n\n{text}',
+  'bot.group.refused':
+    'Demi keselamatan anda, saya hanya berfungsi dalam sembang peribadi. Sila tulis terus kepada saya. Saya akan keluar dari kumpulan ini sekarang.',
+  'bot.flood': 'Anda menghantar mesej terlalu cepat. Sila tunggu seminit, kemudian teruskan.',
+  'bot.error': 'Berlaku masalah di pihak kami. Draf anda masih disimpan; sila cuba lagi.',
 };

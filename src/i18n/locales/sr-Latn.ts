@@ -79,4 +79,79 @@ export const srLatn: Messages = {
   'error.notReady': 'Ova linija za prijave još nije otvorena. Pokušajte ponovo kasnije.',
   'error.photoMetadata':
     'Nismo mogli da uklonimo skrivene podatke o lokaciji sa fotografije, pa ništa nije poslato. Izaberite drugu fotografiju ili pošaljite bez nje.',
+  'bot.start.greeting':
+    'Zdravo. Ovde nam možete reći o trgovini ljudima ili eksploataciji, a da ne navedete svoje ime. Vaša prijava se zaključava čim je pošaljete, tako da je može pročitati samo naše obučeno osoblje.',
+  'bot.start.safety':
+    'Imajte u vidu: razgovori u Telegramu nisu šifrovani od kraja do kraja i Telegram može da vidi ovaj razgovor. Naš veb-obrazac, otvoren u Tor pregledaču, bezbedniji je. Kada pošaljete prijavu, mogu da obrišem ovaj razgovor sa vašeg telefona.',
+  'bot.start.webForm': 'Veb-obrazac za Tor pregledač: {address}',
+  'bot.start.next': 'Da biste počeli, pritisnite „Započnite prijavu” ili pošaljite /report.',
+  'bot.help':
+    'Komande:\n/report – započnite prijavu\n/submit – pošaljite prijavu\n/cancel – odbacite nacrt\n/wipe – obrišite ovaj razgovor\n/language – promenite jezik\n/status – pročitajte odgovore pomoću šifre\n/help – ovaj spisak',
+  'bot.command.start': 'Početak i bezbednosne napomene',
+  'bot.command.report': 'Započnite prijavu',
+  'bot.command.submit': 'Pošaljite prijavu',
+  'bot.command.cancel': 'Odbacite nacrt',
+  'bot.command.wipe': 'Obrišite ovaj razgovor',
+  'bot.command.language': 'Promenite jezik',
+  'bot.command.status': 'Pročitajte odgovore pomoću šifre',
+  'bot.command.help': 'Spisak komandi',
+  'bot.button.report': 'Započnite prijavu',
+  'bot.button.language': 'Jezik',
+  'bot.button.continue': 'Nastavite',
+  'bot.button.skip': 'Preskočite',
+  'bot.button.send': 'Pošaljite bezbedno',
+  'bot.button.cancel': 'Odbacite',
+  'bot.button.wipe': 'Obrišite razgovor',
+  'bot.button.keep': 'Zadržite razgovor',
+  'bot.language.choose': 'Izaberite jezik:',
+  'bot.language.set': 'Od sada ću pisati na srpskom.',
+  'bot.report.story':
+    'Šta se dogodilo? Napišite onoliko poruka koliko vam treba, na bilo kom jeziku. Možete poslati i fotografije, dokumente, glasovne poruke i lokaciju. Kada završite, pritisnite „Nastavite”.',
+  'bot.report.added': 'Dodato. Možete napisati još ili pritisnuti „Nastavite”.',
+  'bot.report.fileAdded': 'Datoteka je dodata. Možete poslati još ili pritisnuti „Nastavite”.',
+  'bot.report.locationAdded': 'Lokacija je dodata.',
+  'bot.report.country': 'U kojoj državi se ovo dogodilo?',
+  'bot.report.place':
+    'U kom gradu, mestu ili lokaciji? Napišite, podelite lokaciju ili pritisnite „Preskočite”.',
+  'bot.report.when':
+    'Kada se to dogodilo? Datum ili reči kao „prošle nedelje”. Ili pritisnite „Preskočite”.',
+  'bot.report.danger': 'Da li je neko sada u opasnosti?',
+  'bot.report.summary':
+    'Vaša prijava je spremna:\n{summary}\n\nPritisnite „Pošaljite bezbedno” ili pošaljite /submit. Sa /cancel je odbacujete.',
+  'bot.summary.messages': 'Broj poruka: {count}',
+  'bot.summary.files': 'Broj datoteka: {count}',
+  'bot.summary.country': 'Država: {country}',
+  'bot.summary.place': 'Mesto: {place}',
+  'bot.summary.location': 'Lokacija je priložena',
+  'bot.summary.when': 'Kada: {when}',
+  'bot.summary.danger': 'Da li je neko sada u opasnosti: {answer}',
+  'bot.submitted':
+    'Vaša prijava je poslata i zaključana. Vaša šifra je:\n\n{codename}\n\nZapišite je na bezbedno mesto. Da biste pročitali naše odgovore, pošaljite ovde /status sa ovom šifrom ili je unesite u naš veb-obrazac. Ne možemo vam je ponovo prikazati.',
+  'bot.wipe.offer':
+    'Da li da sada obrišem ovaj razgovor sa vašeg telefona? Prvo sačuvajte svoju šifru.',
+  'bot.wipe.done': 'Razgovor je obrisan.',
+  'bot.wipe.older':
+    'Neke starije poruke nisu mogle da se obrišu. Možete ih sami obrisati u Telegramu.',
+  'bot.wipe.kept': 'Razgovor je zadržan. Možete poslati /wipe u bilo kom trenutku.',
+  'bot.cancel.done': 'Vaš nacrt je odbačen. Ništa nije poslato.',
+  'bot.cancel.none': 'Nema započete prijave. Pošaljite /report da biste je započeli.',
+  'bot.submit.empty': 'Prvo nam recite šta se dogodilo: napišite poruku, pa pošaljite /submit.',
+  'bot.draft.lost':
+    'Nemam vašu započetu prijavu. Ako ste je pisali, izgubljena je jer je naš servis ponovo pokrenut ili jer je čekala duže od 30 minuta. Pošaljite /report da biste počeli ponovo.',
+  'bot.draft.full':
+    'Ova prijava ne može da primi ništa više. Pošaljite /submit sada ili /cancel da biste počeli ponovo.',
+  'bot.file.tooBig':
+    'Ova datoteka je prevelika: ograničenje je {megabytes} MB. Ostatak vaše prijave je sačuvan.',
+  'bot.file.tooMany': 'Možete poslati najviše {count} datoteka. Ostatak vaše prijave je sačuvan.',
+  'bot.file.unreadable': 'Ova datoteka ne može da se pročita. Ostatak vaše prijave je sačuvan.',
+  'bot.unsupported':
+    'Ne mogu da koristim ovu vrstu poruke. Pošaljite tekst, fotografije, dokumente, glasovne poruke ili lokaciju.',
+  'bot.status.ask': 'Pošaljite /status i svoju šifru, na primer: /status 1234 5678 …',
+  'bot.status.heading': 'Odgovori za vašu šifru:',
+  'bot.status.removed': 'Vaša poruka sa šifrom je obrisana iz ovog razgovora.',
+  'bot.reply.incoming': 'Odgovor našeg osoblja:\n\n{text}',
+  'bot.group.refused':
+    'Radi vaše bezbednosti radim samo u privatnom razgovoru. Pišite mi direktno. Sada napuštam ovu grupu.',
+  'bot.flood': 'Šaljete poruke veoma brzo. Sačekajte minut, pa nastavite.',
+  'bot.error': 'Došlo je do greške kod nas. Vaš nacrt je sačuvan; pokušajte ponovo.',
 };

@@ -82,4 +82,85 @@ export const tl: Messages = {
   'error.notReady': 'Hindi pa bukas ang linyang ito para sa mga ulat. Pakisubukan ulit mamaya.',
   'error.photoMetadata':
     'Hindi namin maalis ang nakatagong datos ng lokasyon sa isang larawan, kaya walang naipadala. Pumili ng ibang larawan o ipadala nang wala ito.',
+  'bot.start.greeting':
+    'Kumusta. Dito, masasabi mo sa amin ang tungkol sa human trafficking o pagsasamantala nang hindi ibinibigay ang iyong pangalan. Ikinakandado ang iyong ulat sa sandaling ipadala mo ito, para ang sinanay naming kawani lang ang makabasa nito.',
+  'bot.start.safety':
+    'Pakitandaan: hindi end-to-end encrypted ang mga chat sa Telegram, at nakikita ng Telegram ang usapang ito. Mas ligtas ang aming web form kapag binuksan sa Tor Browser. Pagkatapos mong magpadala ng ulat, maaari kong burahin ang chat na ito sa iyong telepono.',
+  'bot.start.webForm': 'Web form para sa Tor Browser: {address}',
+  'bot.start.next': 'Para magsimula, pindutin ang “Magsimula ng ulat” o ipadala ang /report.',
+  'bot.help':
+    'Mga utos:\n/report – magsimula ng ulat\n/submit – ipadala ang iyong ulat\n/cancel – itapon ang iyong draft\n/wipe – burahin ang chat na ito\n/language – palitan ang wika\n/status – basahin ang mga sagot gamit ang iyong lihim na numero\n/help – ang listahang ito',
+  'bot.command.start': 'Pagsisimula at mga paalala sa kaligtasan',
+  'bot.command.report': 'Magsimula ng ulat',
+  'bot.command.submit': 'Ipadala ang iyong ulat',
+  'bot.command.cancel': 'Itapon ang iyong draft',
+  'bot.command.wipe': 'Burahin ang chat na ito',
+  'bot.command.language': 'Palitan ang wika',
+  'bot.command.status': 'Basahin ang mga sagot gamit ang lihim na numero',
+  'bot.command.help': 'Listahan ng mga utos',
+  'bot.button.report': 'Magsimula ng ulat',
+  'bot.button.language': 'Wika',
+  'bot.button.continue': 'Magpatuloy',
+  'bot.button.skip': 'Laktawan',
+  'bot.button.send': 'Ipadala nang ligtas',
+  'bot.button.cancel': 'Itapon',
+  'bot.button.wipe': 'Burahin ang chat na ito',
+  'bot.button.keep': 'Panatilihin ang chat',
+  'bot.language.choose': 'Piliin ang iyong wika:',
+  'bot.language.set': 'Mula ngayon, magsusulat ako sa Tagalog.',
+  'bot.report.story':
+    'Ano ang nangyari? Sumulat ng kahit ilang mensahe ang kailangan mo, sa kahit anong wika. Maaari ka ring magpadala ng mga larawan, dokumento, voice message at lokasyon. Pindutin ang “Magpatuloy” kapag tapos ka na.',
+  'bot.report.added': 'Naidagdag na. Maaari ka pang sumulat, o pindutin ang “Magpatuloy”.',
+  'bot.report.fileAdded':
+    'Naidagdag na ang file. Maaari ka pang magpadala, o pindutin ang “Magpatuloy”.',
+  'bot.report.locationAdded': 'Naidagdag na ang lokasyon.',
+  'bot.report.country': 'Sa aling bansa ito nangyari?',
+  'bot.report.place':
+    'Sa aling lungsod, bayan o lugar? Isulat ito, ibahagi ang lokasyon, o pindutin ang “Laktawan”.',
+  'bot.report.when':
+    'Kailan ito nangyari? Petsa, o mga salitang tulad ng “noong isang linggo”. O pindutin ang “Laktawan”.',
+  'bot.report.danger': 'May tao bang nasa panganib ngayon?',
+  'bot.report.summary':
+    'Handa na ang iyong ulat:\n{summary}\n\nPindutin ang “Ipadala nang ligtas” o ipadala ang /submit. Itatapon ito ng /cancel.',
+  'bot.summary.messages': 'Mga mensahe: {count}',
+  'bot.summary.files': 'Mga file: {count}',
+  'bot.summary.country': 'Bansa: {country}',
+  'bot.summary.place': 'Lugar: {place}',
+  'bot.summary.location': 'May kalakip na lokasyon',
+  'bot.summary.when': 'Kailan: {when}',
+  'bot.summary.danger': 'May nasa panganib ngayon: {answer}',
+  'bot.submitted':
+    'Naipadala at naikandado na ang iyong ulat. Ang iyong lihim na numero ay:\n\n{codename}\n\nIsulat ito sa isang ligtas na lugar. Para mabasa ang aming mga sagot, ipadala rito ang /status kasama ang lihim na numerong ito, o ilagay ito sa aming web form. Hindi na namin ito maipapakita muli.',
+  'bot.wipe.offer':
+    'Buburahin ko na ba ang chat na ito sa iyong telepono? I-save muna ang iyong lihim na numero.',
+  'bot.wipe.done': 'Nabura na ang chat.',
+  'bot.wipe.older':
+    'Hindi mabura ang ilang lumang mensahe. Maaari mong burahin ang mga ito mismo sa Telegram.',
+  'bot.wipe.kept': 'Hindi binura ang chat. Maaari mong ipadala ang /wipe anumang oras.',
+  'bot.cancel.done': 'Itinapon na ang iyong draft. Walang naipadala.',
+  'bot.cancel.none': 'Walang ulat na kasalukuyang ginagawa. Ipadala ang /report para magsimula.',
+  'bot.submit.empty':
+    'Pakisabi muna sa amin ang nangyari: sumulat ng mensahe, saka ipadala ang /submit.',
+  'bot.draft.lost':
+    'Wala akong ulat mula sa iyo na kasalukuyang ginagawa. Kung may isinusulat ka, nawala ito dahil nag-restart ang aming serbisyo o dahil naghintay ito nang mahigit 30 minuto. Pakipadala ang /report para magsimula ulit.',
+  'bot.draft.full':
+    'Hindi na makakatanggap ng higit pa ang ulat na ito. Pakipadala na ang /submit, o ang /cancel para magsimula ulit.',
+  'bot.file.tooBig':
+    'Masyadong malaki ang file na ito: {megabytes} MB ang limitasyon. Naka-save pa rin ang iba pang bahagi ng iyong ulat.',
+  'bot.file.tooMany':
+    'Hanggang {count} file lang ang maipapadala mo. Naka-save pa rin ang iba pang bahagi ng iyong ulat.',
+  'bot.file.unreadable':
+    'Hindi mabasa ang file na ito. Naka-save pa rin ang iba pang bahagi ng iyong ulat.',
+  'bot.unsupported':
+    'Hindi ko magagamit ang ganitong uri ng mensahe. Pakipadala ng text, larawan, dokumento, voice message o lokasyon.',
+  'bot.status.ask':
+    'Ipadala ang /status at ang iyong lihim na numero, halimbawa: /status 1234 5678 …',
+  'bot.status.heading': 'Mga sagot para sa iyong lihim na numero:',
+  'bot.status.removed': 'Binura ko sa chat na ito ang mensahe mong may lihim na numero.',
+  'bot.reply.incoming': 'Sagot mula sa aming kawani:\n\n{text}',
+  'bot.group.refused':
+    'Para sa iyong kaligtasan, sa pribadong chat lang ako gumagana. Pakisulatan mo ako nang direkta. Aalis na ako sa grupong ito.',
+  'bot.flood':
+    'Napakabilis mong magpadala ng mga mensahe. Maghintay ng isang minuto, saka magpatuloy.',
+  'bot.error': 'Nagkaproblema sa panig namin. Naka-save pa rin ang iyong draft; pakisubukan ulit.',
 };

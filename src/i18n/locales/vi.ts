@@ -78,4 +78,78 @@ export const vi: Messages = {
   'error.notReady': 'Đường dây báo tin này chưa mở. Vui lòng thử lại sau.',
   'error.photoMetadata':
     'Chúng tôi không xóa được dữ liệu vị trí ẩn trong một ảnh, nên chưa gửi gì cả. Vui lòng chọn ảnh khác hoặc gửi mà không kèm ảnh đó.',
+  'bot.start.greeting':
+    'Xin chào. Tại đây bạn có thể cho chúng tôi biết về mua bán người hoặc bóc lột mà không cần cho biết tên. Báo tin của bạn được khóa ngay khi bạn gửi, để chỉ nhân viên đã được đào tạo của chúng tôi mới đọc được.',
+  'bot.start.safety':
+    'Xin lưu ý: tin nhắn trên Telegram không được mã hóa đầu cuối, và Telegram có thể xem cuộc trò chuyện này. Biểu mẫu web của chúng tôi, khi mở bằng Tor Browser, an toàn hơn. Sau khi bạn gửi báo tin, tôi có thể xóa cuộc trò chuyện này khỏi điện thoại của bạn.',
+  'bot.start.webForm': 'Biểu mẫu web dùng với Tor Browser: {address}',
+  'bot.start.next': 'Để bắt đầu, hãy bấm “Bắt đầu báo tin” hoặc gửi /report.',
+  'bot.help':
+    'Các lệnh:\n/report – bắt đầu báo tin\n/submit – gửi báo tin của bạn\n/cancel – hủy bản nháp\n/wipe – xóa cuộc trò chuyện này\n/language – đổi ngôn ngữ\n/status – đọc phản hồi bằng mã số bí mật\n/help – danh sách này',
+  'bot.command.start': 'Bắt đầu và lưu ý an toàn',
+  'bot.command.report': 'Bắt đầu báo tin',
+  'bot.command.submit': 'Gửi báo tin của bạn',
+  'bot.command.cancel': 'Hủy bản nháp',
+  'bot.command.wipe': 'Xóa cuộc trò chuyện này',
+  'bot.command.language': 'Đổi ngôn ngữ',
+  'bot.command.status': 'Đọc phản hồi bằng mã số bí mật',
+  'bot.command.help': 'Danh sách các lệnh',
+  'bot.button.report': 'Bắt đầu báo tin',
+  'bot.button.language': 'Ngôn ngữ',
+  'bot.button.continue': 'Tiếp tục',
+  'bot.button.skip': 'Bỏ qua',
+  'bot.button.send': 'Gửi an toàn',
+  'bot.button.cancel': 'Hủy bỏ',
+  'bot.button.wipe': 'Xóa cuộc trò chuyện',
+  'bot.button.keep': 'Giữ cuộc trò chuyện',
+  'bot.language.choose': 'Chọn ngôn ngữ của bạn:',
+  'bot.language.set': 'Từ giờ tôi sẽ viết bằng tiếng Việt.',
+  'bot.report.story':
+    'Điều gì đã xảy ra? Bạn có thể viết bao nhiêu tin nhắn cũng được, bằng bất kỳ ngôn ngữ nào. Bạn cũng có thể gửi ảnh, giấy tờ, tin nhắn thoại và vị trí. Viết xong, hãy bấm “Tiếp tục”.',
+  'bot.report.added': 'Đã thêm. Bạn có thể viết thêm, hoặc bấm “Tiếp tục”.',
+  'bot.report.fileAdded': 'Đã thêm tệp. Bạn có thể gửi thêm, hoặc bấm “Tiếp tục”.',
+  'bot.report.locationAdded': 'Đã thêm vị trí.',
+  'bot.report.country': 'Việc này xảy ra ở quốc gia nào?',
+  'bot.report.place':
+    'Ở thành phố, thị trấn hoặc địa điểm nào? Hãy viết ra, chia sẻ vị trí, hoặc bấm “Bỏ qua”.',
+  'bot.report.when':
+    'Việc này xảy ra khi nào? Một ngày cụ thể, hoặc nói như “tuần trước”. Hoặc bấm “Bỏ qua”.',
+  'bot.report.danger': 'Hiện có ai đang gặp nguy hiểm không?',
+  'bot.report.summary':
+    'Báo tin của bạn đã sẵn sàng:\n{summary}\n\nHãy bấm “Gửi an toàn” hoặc gửi /submit. Gửi /cancel để hủy bỏ.',
+  'bot.summary.messages': 'Tin nhắn: {count}',
+  'bot.summary.files': 'Tệp: {count}',
+  'bot.summary.country': 'Quốc gia: {country}',
+  'bot.summary.place': 'Địa điểm: {place}',
+  'bot.summary.location': 'Có kèm vị trí',
+  'bot.summary.when': 'Thời gian: {when}',
+  'bot.summary.danger': 'Có người đang gặp nguy hiểm: {answer}',
+  'bot.submitted':
+    'Báo tin của bạn đã được gửi và khóa lại. Mã số bí mật của bạn là:\n\n{codename}\n\nHãy ghi lại ở nơi an toàn. Để đọc phản hồi của chúng tôi, hãy gửi /status kèm mã số này tại đây, hoặc nhập mã số trên biểu mẫu web. Chúng tôi không thể hiển thị lại mã này.',
+  'bot.wipe.offer':
+    'Tôi xóa cuộc trò chuyện này khỏi điện thoại của bạn ngay bây giờ nhé? Hãy lưu mã số bí mật trước.',
+  'bot.wipe.done': 'Đã xóa cuộc trò chuyện.',
+  'bot.wipe.older': 'Không xóa được một số tin nhắn cũ. Bạn có thể tự xóa chúng trong Telegram.',
+  'bot.wipe.kept': 'Đã giữ cuộc trò chuyện. Bạn có thể gửi /wipe bất cứ lúc nào.',
+  'bot.cancel.done': 'Bản nháp của bạn đã bị hủy. Chưa có gì được gửi đi.',
+  'bot.cancel.none': 'Hiện không có báo tin nào đang viết dở. Gửi /report để bắt đầu.',
+  'bot.submit.empty': 'Trước hết, hãy kể điều đã xảy ra: viết một tin nhắn, rồi gửi /submit.',
+  'bot.draft.lost':
+    'Tôi không có báo tin nào bạn đang viết dở. Nếu bạn đang viết, báo tin đó đã bị mất vì hệ thống của chúng tôi khởi động lại hoặc vì đã chờ quá 30 phút. Vui lòng gửi /report để bắt đầu lại.',
+  'bot.draft.full':
+    'Báo tin này không thể thêm gì nữa. Vui lòng gửi /submit ngay, hoặc /cancel để bắt đầu lại.',
+  'bot.file.tooBig':
+    'Tệp này quá lớn: giới hạn là {megabytes} MB. Phần còn lại của báo tin vẫn được giữ.',
+  'bot.file.tooMany': 'Bạn có thể gửi tối đa {count} tệp. Phần còn lại của báo tin vẫn được giữ.',
+  'bot.file.unreadable': 'Không đọc được tệp này. Phần còn lại của báo tin vẫn được giữ.',
+  'bot.unsupported':
+    'Tôi không dùng được loại tin nhắn này. Vui lòng gửi chữ, ảnh, giấy tờ, tin nhắn thoại hoặc vị trí.',
+  'bot.status.ask': 'Hãy gửi /status kèm mã số bí mật, ví dụ: /status 1234 5678 …',
+  'bot.status.heading': 'Phản hồi cho mã số bí mật của bạn:',
+  'bot.status.removed': 'Tôi đã xóa tin nhắn chứa mã số bí mật của bạn khỏi cuộc trò chuyện này.',
+  'bot.reply.incoming': 'Phản hồi từ nhân viên của chúng tôi:\n\n{text}',
+  'bot.group.refused':
+    'Vì sự an toàn của bạn, tôi chỉ làm việc trong cuộc trò chuyện riêng. Vui lòng nhắn trực tiếp cho tôi. Bây giờ tôi sẽ rời nhóm này.',
+  'bot.flood': 'Bạn đang gửi tin nhắn rất nhanh. Vui lòng đợi một phút rồi tiếp tục.',
+  'bot.error': 'Bên chúng tôi gặp sự cố. Bản nháp của bạn vẫn được giữ; vui lòng thử lại.',
 };
