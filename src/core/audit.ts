@@ -19,6 +19,23 @@ export const AUDIT_ACTIONS = [
   'tips.export',
   'store.backup',
   'tips.purge',
+  'reviewer.passphrase',
+  'reviewer.grant',
+  'reviewer.invite',
+  'reviewer.join',
+  'reviewer.totp_reset',
+  'reviewer.totp_enrol',
+  'login',
+  'login.failed',
+  'logout',
+  'tip.view',
+  'tip.status',
+  'tip.assign',
+  'tip.triage',
+  'tip.note',
+  'tip.reply',
+  'attachment.download',
+  'desk.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

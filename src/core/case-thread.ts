@@ -200,3 +200,19 @@ export function readThread(deps: CoreDeps, unlocked: UnlockedDesks, tipId: TipId
     };
   });
 }
+
+/** A reviewer's internal note: sealed to the desk only, never shown to the tipster. */
+export function addNote(
+  deps: CoreDeps,
+  reviewer: UnlockedReviewer,
+  tipId: TipId,
+  text: string,
+): MessageId {
+  return appendSealed(deps, {
+    tipId,
+    kind: 'note',
+    authorId: reviewer.reviewer.id,
+    text: boundedMessage(text),
+    tipsterKey: null,
+  });
+}

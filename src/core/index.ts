@@ -13,3 +13,7 @@ export * from './pow-gate.js';
 export * from './audit.js';
 export * from './retention.js';
 export * from './telegram-reply.js';
+export * from './totp.js';
+export * from './desk-login.js';
+export * from './desk-sessions.js';
+export * from './desk-inbox.js';

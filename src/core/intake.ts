@@ -124,6 +124,7 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
         assigneeId: null,
         receivedAt: roundDownToHour(deps.clock()),
         envelope,
+        triage: null,
       },
       inbox,
       records,

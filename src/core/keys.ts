@@ -237,6 +237,8 @@ export async function unlockReviewer(
   deps: CoreDeps,
   name: string,
   passphrase: Uint8Array,
+  /** Runs while the personal secret key is unwrapped (it is wiped right after). */
+  withPersonalKey?: (reviewer: ReviewerRecord, secretKey: Uint8Array) => void,
 ): Promise<UnlockedReviewer> {
   const { sodium, store } = deps;
   const reviewer = name.length <= 64 ? store.getReviewerByName(name) : undefined;
@@ -271,6 +273,7 @@ export async function unlockReviewer(
     } catch {
       throw new DomainError('damaged', 'the reviewer key record is damaged');
     }
+    withPersonalKey?.(reviewer, secretKey);
     const desks = unlockedDesks(sodium, openGrants(deps, reviewer, secretKey));
     return { ...desks, reviewer };
   } finally {
@@ -477,4 +480,95 @@ export async function recoverReviewer(
   } finally {
     unlocked.wipe();
   }
+}
+
+/**
+ * A new passphrase for a reviewer who knows the current one: the same personal keypair,
+ * wrapped again under a fresh salt, so grants stay valid. Wrong current passphrase:
+ * bad_credentials, nothing changes.
+ */
+export async function changePassphrase(
+  deps: CoreDeps,
+  name: string,
+  current: Uint8Array,
+  next: Uint8Array,
+): Promise<ReviewerRecord> {
+  assertNewPassphrase(next);
+  const { sodium } = deps;
+  let personal: Uint8Array | undefined;
+  const unlocked = await unlockReviewer(deps, name, current, (_reviewer, secretKey) => {
+    personal = new Uint8Array(secretKey);
+  });
+  unlocked.wipe();
+  if (!personal) throw new DomainError('damaged', 'the reviewer key record is damaged');
+  const { reviewer } = unlocked;
+  const salt = deps.random.bytes(KDF_SALT_BYTES);
+  const secrets = await deriveReviewerSecrets(sodium, next, salt, deps.kdfParams);
+  try {
+    const credentials: ReviewerCredentials = {
+      publicKey: reviewer.publicKey,
+      wrappedSecretKey: wrapReviewerKey(sodium, secrets.wrappingKey, personal, reviewer.id),
+      kdfSalt: salt,
+      kdfParams: deps.kdfParams,
+      verifier: secrets.verifier,
+    };
+    deps.store.transaction(() => {
+      deps.store.updateReviewerCredentials(reviewer.id, credentials);
+      recordAudit(deps, {
+        actor: reviewer.id,
+        action: 'reviewer.passphrase',
+        subject: reviewer.id,
+      });
+    });
+    return { ...reviewer, ...credentials };
+  } finally {
+    wipe(sodium, personal, secrets.wrappingKey);
+  }
+}
+
+/**
+ * Creates a reviewer with credentials but no grants (an accepted invitation): they can log in
+ * but open nothing until an admin with the desk key unlocked grants it.
+ */
+export async function createUngrantedReviewer(
+  deps: CoreDeps,
+  input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
+): Promise<ReviewerRecord> {
+  assertReviewerName(input.name);
+  assertNewPassphrase(input.passphrase);
+  if (deps.store.getReviewerByName(input.name))
+    throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
+  const id = newRandomId<ReviewerId>(deps.random);
+  const { credentials, secretKey } = await createCredentials(deps, id, input.passphrase);
+  wipe(deps.sodium, secretKey);
+  const record: ReviewerRecord = {
+    id,
+    name: input.name,
+    role: input.role,
+    createdAt: deps.clock(),
+    revokedAt: null,
+    ...credentials,
+  };
+  deps.store.transaction(() => {
+    if (deps.store.getReviewerByName(input.name))
+      throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
+    deps.store.insertReviewer(record);
+  });
+  return record;
+}
+
+/** An admin with the desk keys unlocked grants every one of them to another reviewer. */
+export function grantDeskKeys(
+  deps: CoreDeps,
+  admin: UnlockedReviewer,
+  reviewerId: ReviewerId,
+): void {
+  if (admin.reviewer.role !== 'admin') throw new DomainError('forbidden', 'admins only');
+  const reviewer = deps.store.getReviewer(reviewerId);
+  if (!reviewer || reviewer.revokedAt !== null)
+    throw new DomainError('not_found', 'no active reviewer with that id');
+  deps.store.transaction(() => {
+    grantAll(deps, admin, reviewer.id, reviewer.publicKey);
+    recordAudit(deps, { actor: admin.reviewer.id, action: 'reviewer.grant', subject: reviewer.id });
+  });
 }

@@ -89,6 +89,29 @@ export interface TipRecord {
   /** Receipt time rounded down to the hour. */
   readonly receivedAt: number;
   readonly envelope: Uint8Array;
+  /** Labels and priority sealed to the desk key; null until a reviewer triages the tip. */
+  readonly triage: Uint8Array | null;
+}
+
+/** A reviewer's second factor as stored: the secret sealed to the reviewer's own key. */
+export interface ReviewerTotp {
+  readonly sealedSecret: Uint8Array | null;
+  readonly lastStep: number | null;
+}
+
+export type InvitationId = Brand<string, 'InvitationId'>;
+
+export interface InvitationRecord {
+  readonly id: InvitationId;
+  /** BLAKE2b of the one-time token; the token is shown once and kept nowhere. */
+  readonly tokenHash: Uint8Array;
+  readonly role: ReviewerRole;
+  readonly createdBy: ReviewerId;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+  /** Set when accepted: the new reviewer, waiting for a desk-key grant. */
+  readonly reviewerId: ReviewerId | null;
 }
 
 export interface InboxRecord {
@@ -141,6 +164,8 @@ export interface TipListQuery {
   readonly status?: TipStatus;
   readonly channel?: Channel;
   readonly deskId?: DeskId;
+  /** A reviewer id, or null for tips nobody is assigned to. */
+  readonly assigneeId?: ReviewerId | null;
 }
 
 /** The narrow repository core depends on. Synchronous: SQLite runs in-process. */
@@ -169,6 +194,17 @@ export interface Store {
   countActiveReviewers(): number;
   updateReviewerCredentials(id: ReviewerId, credentials: ReviewerCredentials): void;
   markReviewerRevoked(id: ReviewerId, at: number): void;
+  getReviewerTotp(id: ReviewerId): ReviewerTotp | undefined;
+  /** Replaces the sealed TOTP secret (null removes it) and forgets the last step. */
+  setReviewerTotp(id: ReviewerId, sealedSecret: Uint8Array | null): void;
+  /** Records an accepted TOTP step; false if `step` is not newer than the last one (a replay). */
+  advanceTotpStep(id: ReviewerId, step: number): boolean;
+
+  insertInvitation(invitation: InvitationRecord): void;
+  getInvitationByTokenHash(tokenHash: Uint8Array): InvitationRecord | undefined;
+  listInvitations(): InvitationRecord[];
+  /** Marks an unused invitation used by `reviewerId`; false if it was already used. */
+  markInvitationUsed(id: InvitationId, reviewerId: ReviewerId, at: number): boolean;
 
   putGrant(grant: GrantRecord): void;
   listGrantsForReviewer(reviewerId: ReviewerId): GrantRecord[];
@@ -181,7 +217,7 @@ export interface Store {
   ): void;
   getTip(id: TipId): TipRecord | undefined;
   listTips(query: TipListQuery): TipRecord[];
-  countTips(): number;
+  countTips(query?: Omit<TipListQuery, 'limit' | 'offset'>): number;
   listAttachments(tipId: TipId): AttachmentRecord[];
   getInbox(lookupId: Uint8Array): InboxRecord | undefined;
   getInboxForTip(tipId: TipId): InboxRecord | undefined;
@@ -191,6 +227,8 @@ export interface Store {
   listMessages(tipId: TipId): MessageRecord[];
 
   setTipStatus(id: TipId, status: TipStatus): void;
+  setTipAssignee(id: TipId, assigneeId: ReviewerId | null): void;
+  setTipTriage(id: TipId, sealedTriage: Uint8Array): void;
   /** Deletes tips in `statuses` received before `before`, with their files, inbox and thread. Returns the count. */
   deleteTipsBefore(before: number, statuses: readonly TipStatus[]): number;
 

@@ -91,6 +91,7 @@ export async function submitSealedTip(
       assigneeId: null,
       receivedAt: roundDownToHour(deps.clock()),
       envelope: submission.envelope,
+      triage: null,
     },
     inbox,
     records,

@@ -46,6 +46,10 @@ export const reviewers = sqliteTable('reviewers', {
   verifier: bytes('verifier').notNull(),
   createdAt: integer('created_at').notNull(),
   revokedAt: integer('revoked_at'),
+  /** The TOTP secret sealed to the reviewer's own public key: opened only after the passphrase. */
+  totpSealed: bytes('totp_sealed'),
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totpLastStep: integer('totp_last_step'),
 });
 
 export const grants = sqliteTable(
@@ -80,9 +84,13 @@ export const tips = sqliteTable(
     assigneeId: text('assignee_id').references(() => reviewers.id),
     receivedAt: integer('received_at').notNull(),
     envelope: bytes('envelope').notNull(),
+    /** Labels and priority, sealed to the desk key (tip envelope format); null until triaged. */
+    triage: bytes('triage'),
   },
   (table) => [
     index('tips_received_idx').on(table.receivedAt, table.id),
+    index('tips_assignee_idx').on(table.assigneeId, table.receivedAt),
+    index('tips_channel_idx').on(table.channel, table.receivedAt),
     index('tips_status_idx').on(table.status, table.receivedAt),
     index('tips_desk_idx').on(table.deskId, table.receivedAt),
   ],
@@ -147,4 +155,22 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail'),
   previousHash: bytes('previous_hash').notNull(),
   hash: bytes('hash').notNull(),
+});
+
+/**
+ * One-time invitations for new reviewers. Only a hash of the token is kept; the link itself is
+ * shown once to the inviting admin.
+ */
+export const invitations = sqliteTable('invitations', {
+  id: text('id').primaryKey(),
+  tokenHash: bytes('token_hash').notNull().unique(),
+  role: text('role', { enum: ['admin', 'reviewer'] }).notNull(),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => reviewers.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+  /** The reviewer who accepted it, waiting for an admin to grant the desk key. */
+  reviewerId: text('reviewer_id').references(() => reviewers.id),
 });

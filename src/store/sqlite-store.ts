@@ -1,6 +1,6 @@
 import { chmodSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { and, count, desc, eq, gt, inArray, isNull, lt, max, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lt, max, or, type SQL } from 'drizzle-orm';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
   AttachmentId,
@@ -11,6 +11,8 @@ import type {
   DeskKeyRecord,
   DeskRecord,
   GrantRecord,
+  InvitationId,
+  InvitationRecord,
   MessageId,
   MessageRecord,
   ReviewerCredentials,
@@ -73,6 +75,18 @@ const tipFromRow = (row: TipRow): TipRecord => ({
   assigneeId: row.assigneeId as ReviewerId | null,
   receivedAt: row.receivedAt,
   envelope: asBytes(row.envelope),
+  triage: row.triage ? asBytes(row.triage) : null,
+});
+
+const invitationFromRow = (row: typeof schema.invitations.$inferSelect): InvitationRecord => ({
+  id: row.id as InvitationId,
+  tokenHash: asBytes(row.tokenHash),
+  role: row.role,
+  createdBy: row.createdBy as ReviewerId,
+  createdAt: row.createdAt,
+  expiresAt: row.expiresAt,
+  usedAt: row.usedAt,
+  reviewerId: row.reviewerId as ReviewerId | null,
 });
 
 type MessageRow = typeof schema.messages.$inferSelect;
@@ -116,7 +130,17 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
     attachments,
     messages,
     auditLog,
+    invitations,
   } = schema;
+  const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
+    const filters: SQL[] = [];
+    if (query.status) filters.push(eq(tips.status, query.status));
+    if (query.channel) filters.push(eq(tips.channel, query.channel));
+    if (query.deskId) filters.push(eq(tips.deskId, query.deskId));
+    if (query.assigneeId === null) filters.push(isNull(tips.assigneeId));
+    else if (query.assigneeId !== undefined) filters.push(eq(tips.assigneeId, query.assigneeId));
+    return filters.length > 0 ? and(...filters) : undefined;
+  };
   const auditFromRow = (row: typeof auditLog.$inferSelect): AuditRecord => ({
     ...row,
     previousHash: asBytes(row.previousHash),
@@ -222,6 +246,60 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
     markReviewerRevoked: (id, at) => {
       db.update(reviewers).set({ revokedAt: at }).where(eq(reviewers.id, id)).run();
     },
+    getReviewerTotp: (id) => {
+      const row = db
+        .select({ sealed: reviewers.totpSealed, lastStep: reviewers.totpLastStep })
+        .from(reviewers)
+        .where(eq(reviewers.id, id))
+        .get();
+      return (
+        row && { sealedSecret: row.sealed ? asBytes(row.sealed) : null, lastStep: row.lastStep }
+      );
+    },
+    setReviewerTotp: (id, sealedSecret) => {
+      db.update(reviewers)
+        .set({ totpSealed: sealedSecret ? toBuffer(sealedSecret) : null, totpLastStep: null })
+        .where(eq(reviewers.id, id))
+        .run();
+    },
+    advanceTotpStep: (id, step) =>
+      db
+        .update(reviewers)
+        .set({ totpLastStep: step })
+        .where(
+          and(
+            eq(reviewers.id, id),
+            or(isNull(reviewers.totpLastStep), lt(reviewers.totpLastStep, step)),
+          ),
+        )
+        .run().changes === 1,
+
+    insertInvitation: (invitation) => {
+      db.insert(invitations)
+        .values({ ...invitation, tokenHash: toBuffer(invitation.tokenHash) })
+        .run();
+    },
+    getInvitationByTokenHash: (tokenHash) => {
+      const row = db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, toBuffer(tokenHash)))
+        .get();
+      return row && invitationFromRow(row);
+    },
+    listInvitations: () =>
+      db
+        .select()
+        .from(invitations)
+        .orderBy(desc(invitations.createdAt))
+        .all()
+        .map(invitationFromRow),
+    markInvitationUsed: (id, reviewerId, at) =>
+      db
+        .update(invitations)
+        .set({ usedAt: at, reviewerId })
+        .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
+        .run().changes === 1,
 
     putGrant: (grant) => {
       const sealed = toBuffer(grant.sealedDeskKey);
@@ -253,7 +331,11 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
       sqlite
         .transaction(() => {
           db.insert(tips)
-            .values({ ...tip, envelope: toBuffer(tip.envelope) })
+            .values({
+              ...tip,
+              envelope: toBuffer(tip.envelope),
+              triage: tip.triage ? toBuffer(tip.triage) : null,
+            })
             .run();
           if (inbox) {
             db.insert(inboxes)
@@ -277,21 +359,18 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
       return row && tipFromRow(row);
     },
     listTips: (query: TipListQuery) => {
-      const filters: SQL[] = [];
-      if (query.status) filters.push(eq(tips.status, query.status));
-      if (query.channel) filters.push(eq(tips.channel, query.channel));
-      if (query.deskId) filters.push(eq(tips.deskId, query.deskId));
       return db
         .select()
         .from(tips)
-        .where(filters.length > 0 ? and(...filters) : undefined)
+        .where(tipFilters(query))
         .orderBy(desc(tips.receivedAt), desc(tips.id))
         .limit(query.limit)
         .offset(query.offset ?? 0)
         .all()
         .map(tipFromRow);
     },
-    countTips: () => db.select({ n: count() }).from(tips).get()?.n ?? 0,
+    countTips: (query = {}) =>
+      db.select({ n: count() }).from(tips).where(tipFilters(query)).get()?.n ?? 0,
     listAttachments: (tipId) =>
       db
         .select()
@@ -346,6 +425,15 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
 
     setTipStatus: (id, status) => {
       db.update(tips).set({ status }).where(eq(tips.id, id)).run();
+    },
+    setTipAssignee: (id, assigneeId) => {
+      db.update(tips).set({ assigneeId }).where(eq(tips.id, id)).run();
+    },
+    setTipTriage: (id, sealedTriage) => {
+      db.update(tips)
+        .set({ triage: toBuffer(sealedTriage) })
+        .where(eq(tips.id, id))
+        .run();
     },
     deleteTipsBefore: (before, statuses) =>
       db

@@ -46,6 +46,7 @@ function tip(id: string, receivedAt: number, extra: Partial<TipRecord> = {}): Ti
     assigneeId: null,
     receivedAt,
     envelope: bytes(7, 7, 7),
+    triage: null,
     ...extra,
   };
 }

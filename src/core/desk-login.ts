@@ -1,0 +1,174 @@
+import { DomainError, isDomainError } from './errors.js';
+import { recordAudit } from './audit.js';
+import { unlockReviewer, type UnlockedReviewer } from './keys.js';
+import { matchTotp, openTotpSecret } from './totp.js';
+import type { CoreDeps } from './deps.js';
+
+/*
+ * Reviewer login: name + passphrase + TOTP code in one step. Unknown name, wrong passphrase and
+ * wrong code fail with the same error after the same argon2id work, and every attempt takes at
+ * least `minimumMs`, so neither the answer nor its timing says which part was wrong.
+ */
+
+/** Failures per key (an account name or a client's keyed hash) make later attempts wait. */
+export interface LoginThrottle {
+  /** Milliseconds until `key` may try again; 0 when it may now. */
+  waitFor(key: string): number;
+  fail(key: string): void;
+  succeed(key: string): void;
+}
+
+export function createLoginThrottle(options: {
+  clock: () => number;
+  /** Failures allowed before waiting starts. */
+  freeFailures?: number;
+  maxWaitMs?: number;
+  maxKeys?: number;
+}): LoginThrottle {
+  const free = options.freeFailures ?? 3;
+  const maxWait = options.maxWaitMs ?? 15 * 60_000;
+  const maxKeys = options.maxKeys ?? 100_000;
+  const entries = new Map<string, { failures: number; until: number }>();
+  return {
+    waitFor(key) {
+      const entry = entries.get(key);
+      return entry ? Math.max(0, entry.until - options.clock()) : 0;
+    },
+    fail(key) {
+      const entry = entries.get(key) ?? { failures: 0, until: 0 };
+      entry.failures += 1;
+      // doubling: 1 s after the 4th failure, 2 s after the 5th, … up to maxWait
+      const over = entry.failures - free;
+      entry.until = over > 0 ? options.clock() + Math.min(maxWait, 1000 * 2 ** (over - 1)) : 0;
+      entries.delete(key);
+      entries.set(key, entry);
+      if (entries.size > maxKeys) {
+        const oldest = entries.keys().next();
+        if (!oldest.done) entries.delete(oldest.value);
+      }
+    },
+    succeed(key) {
+      entries.delete(key);
+    },
+  };
+}
+
+/** Bounds how many argon2id derivations (64 MiB each) run at once, with a short queue. */
+export interface ConcurrencyGate {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function createConcurrencyGate(limit: number, maxQueued: number): ConcurrencyGate {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return {
+    async run(work) {
+      if (running >= limit) {
+        if (queue.length >= maxQueued)
+          throw new DomainError('rate_limited', 'too many logins at once');
+        await new Promise<void>((resolve) => queue.push(resolve));
+      } else {
+        running++;
+      }
+      try {
+        return await work();
+      } finally {
+        const next = queue.shift();
+        if (next) next();
+        else running--;
+      }
+    },
+  };
+}
+
+export interface LoginGuard {
+  readonly throttle: LoginThrottle;
+  readonly gate: ConcurrencyGate;
+  /** Every attempt, failed or not, takes at least this long. */
+  readonly minimumMs: number;
+  /** Wall-clock time and sleep for the padding (fakes in tests). */
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export type LoginResult =
+  | { readonly kind: 'unlocked'; readonly unlocked: UnlockedReviewer }
+  /** Right passphrase, but no second factor yet: enrol before anything else. */
+  | { readonly kind: 'enrol'; readonly unlocked: UnlockedReviewer };
+
+const MAX_NAME_CHARS = 64;
+
+/**
+ * Logs a reviewer in. Throws DomainError('bad_credentials') for any wrong part and
+ * DomainError('rate_limited') while the account or the client must wait.
+ */
+export async function logIn(
+  deps: CoreDeps,
+  guard: LoginGuard,
+  input: { name: string; passphrase: Uint8Array; code: string; clientKey: string },
+): Promise<LoginResult> {
+  const started = guard.now();
+  const accountKey = `account:${input.name.slice(0, MAX_NAME_CHARS).toLowerCase()}`;
+  const clientKey = `client:${input.clientKey}`;
+  const pad = async () => {
+    const left = started + guard.minimumMs - guard.now();
+    if (left > 0) await guard.sleep(left);
+  };
+  try {
+    if (guard.throttle.waitFor(accountKey) > 0 || guard.throttle.waitFor(clientKey) > 0)
+      throw new DomainError('rate_limited', 'wait before trying again');
+    let totpSecret: string | undefined;
+    let damaged = false;
+    const unlocked = await guard.gate
+      .run(() =>
+        unlockReviewer(deps, input.name, input.passphrase, (reviewer, secretKey) => {
+          const stored = deps.store.getReviewerTotp(reviewer.id);
+          if (!stored?.sealedSecret) return;
+          try {
+            totpSecret = openTotpSecret(deps, reviewer, secretKey, stored.sealedSecret);
+          } catch {
+            damaged = true;
+          }
+        }),
+      )
+      .catch((error: unknown) => {
+        if (isDomainError(error, 'bad_credentials')) {
+          const known = deps.store.getReviewerByName(input.name.slice(0, MAX_NAME_CHARS));
+          failed(deps, guard, accountKey, clientKey, known?.id ?? 'unknown');
+        }
+        throw error;
+      });
+    const reviewerId = unlocked.reviewer.id;
+    if (totpSecret === undefined && !damaged) {
+      recordAudit(deps, { actor: reviewerId, action: 'login', detail: 'enrolment pending' });
+      return { kind: 'enrol', unlocked };
+    }
+    const step =
+      totpSecret === undefined ? undefined : matchTotp(totpSecret, input.code, deps.clock());
+    if (step === undefined || !deps.store.advanceTotpStep(reviewerId, step)) {
+      unlocked.wipe();
+      failed(deps, guard, accountKey, clientKey, reviewerId);
+      throw new DomainError('bad_credentials', 'wrong name, passphrase or code');
+    }
+    guard.throttle.succeed(accountKey);
+    guard.throttle.succeed(clientKey);
+    recordAudit(deps, { actor: reviewerId, action: 'login' });
+    return { kind: 'unlocked', unlocked };
+  } finally {
+    await pad();
+  }
+}
+
+function failed(
+  deps: CoreDeps,
+  guard: LoginGuard,
+  accountKey: string,
+  clientKey: string,
+  actor: string,
+): void {
+  guard.throttle.fail(accountKey);
+  guard.throttle.fail(clientKey);
+  // never an address: the actor is the reviewer id when the name exists, else "unknown"
+  recordAudit(deps, { actor, action: 'login.failed' });
+  deps.logger.warn('login.failed', {});
+}
