@@ -10,6 +10,12 @@ import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
 import { createTipBot, type TipBot } from './bot/create-bot.js';
 import { createWebhookHandler } from './bot/webhook.js';
 import { telegramCode } from './bot/conversation.js';
+import {
+  createDeskSessions,
+  createFirstRunToken,
+  needsFirstRun,
+  scheduleDailyPurge,
+} from './core/index.js';
 
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
 export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
@@ -28,7 +34,20 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
   const webhookUrl = bot ? config.telegram.webhookUrl : undefined;
   // without a configured secret, a fresh one per start: Telegram learns it from setWebhook
   const webhookSecret = secrets.telegramWebhookSecret ?? core.sodium.to_hex(core.random.bytes(32));
+  const sessions = createDeskSessions(core, {
+    idleMs: config.sessionIdleMs,
+    absoluteMs: config.sessionMaxMs,
+    maxSessions: 1_000,
+  });
+  const sessionSweep = setInterval(() => sessions.sweep(), 60_000);
+  sessionSweep.unref();
+  const firstRun = needsFirstRun(core) ? createFirstRunToken(core) : undefined;
   const app = createApp({
+    desk: {
+      sessions,
+      ...(firstRun ? { firstRun } : {}),
+      ...(bot ? { telegram: bot } : {}),
+    },
     core,
     web: {
       quickExitUrl: config.quickExitUrl,
@@ -61,11 +80,22 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback',
     });
   }
-  if (core.store.countActiveReviewers() === 0) {
+  if (firstRun) {
+    const address = (server.address() as { port?: number } | null)?.port ?? config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    // the one secret ever printed: it works once, only until this process stops
     core.logger.warn('setup.needed', {
-      note: 'no reviewer yet: run `npx tipline init` to create the desk and the first reviewer',
+      note: `no reviewer yet: open http://${host}:${address}/admin/setup?token=${firstRun.value} once to create the desk and the first admin (or run \`npx tipline init\`)`,
     });
   }
+  const stopPurge =
+    config.retentionDays === undefined
+      ? () => undefined
+      : scheduleDailyPurge(core, config.retentionDays, (run, everyMs) => {
+          const timer = setInterval(run, everyMs);
+          timer.unref();
+          return () => clearInterval(timer);
+        });
   if (bot) {
     try {
       if (webhookUrl) await bot.startWebhook(webhookUrl, webhookSecret);
@@ -83,6 +113,8 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
   let stopping: Promise<void> | undefined;
   return () =>
     (stopping ??= new Promise<void>((resolve) => {
+      clearInterval(sessionSweep);
+      stopPurge();
       const botStopped = bot ? bot.stop().catch(() => undefined) : Promise.resolve();
       server.close(() => {
         void botStopped.then(() => {

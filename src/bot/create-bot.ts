@@ -49,7 +49,7 @@ export interface TipBot extends TelegramDelivery {
   /** Registers commands and the webhook with Telegram, with a secret token it must echo. */
   startWebhook(url: string, secretToken: string): Promise<void>;
   /** Handles one update (webhook mode). Resolves when the update has been handled. */
-  handleUpdate(update: Update): Promise<void>;
+  readonly handleUpdate: (update: Update) => Promise<void>;
   /** Stops polling and waits for queued messages to go out. */
   stop(): Promise<void>;
 }

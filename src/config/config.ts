@@ -18,6 +18,9 @@ export interface Config {
   /** Files per tip and their total size, for every channel. */
   readonly maxAttachments: number;
   readonly maxAttachmentBytesTotal: number;
+  /** Reviewer sessions end after this long idle, and in any case after sessionMaxMs. */
+  readonly sessionIdleMs: number;
+  readonly sessionMaxMs: number;
   /** Days after which closed and spam tips are purged; undefined keeps them. */
   readonly retentionDays: number | undefined;
   readonly telegram: {
@@ -100,6 +103,8 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       quickExitUrl,
       onionAddress: onion,
       maxAttachments: integer(env, 'TIPLINE_MAX_ATTACHMENTS', 5, 0, 20),
+      sessionIdleMs: integer(env, 'TIPLINE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
+      sessionMaxMs: integer(env, 'TIPLINE_SESSION_MAX_HOURS', 8, 1, 72) * 3_600_000,
       retentionDays:
         env.TIPLINE_RETENTION_DAYS === undefined || env.TIPLINE_RETENTION_DAYS === ''
           ? undefined

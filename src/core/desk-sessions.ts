@@ -21,6 +21,8 @@ export interface DeskSession {
   stage: SessionStage;
   /** The TOTP secret being enrolled, until a code confirms it. */
   pendingTotpSecret: string | undefined;
+  /** The first admin's recovery key, until they confirm they saved it (first run only). */
+  pendingRecoveryKey: string | undefined;
   /** Decrypted one-line summaries, for listing and filtering; wiped with the session. */
   readonly summaries: Map<TipId, unknown>;
 }
@@ -43,6 +45,8 @@ export interface DeskSessions {
   /** The live session for a token, or undefined; an expired one is ended (and its keys wiped). */
   get(token: string): DeskSession | undefined;
   end(token: string): void;
+  /** Moves a live session to a new token and stage (after the second factor): the old token dies. */
+  rotate(token: string, stage: SessionStage): string | undefined;
   /** Ends every session of a reviewer (revocation, passphrase change). Returns how many. */
   endForReviewer(reviewerId: ReviewerId): number;
   checkCsrf(session: DeskSession, given: string | undefined): boolean;
@@ -70,6 +74,7 @@ export function createDeskSessions(
     session.unlocked.wipe();
     session.summaries.clear();
     session.pendingTotpSecret = undefined;
+    session.pendingRecoveryKey = undefined;
   };
   const expired = (session: DeskSession, now: number) =>
     now - session.lastSeenAt >= options.idleMs || now - session.createdAt >= options.absoluteMs;
@@ -96,6 +101,7 @@ export function createDeskSessions(
         lastSeenAt: now,
         stage,
         pendingTotpSecret: undefined,
+        pendingRecoveryKey: undefined,
         summaries: new Map(),
       };
       sessions.set(keyOf(token), session);
@@ -116,6 +122,16 @@ export function createDeskSessions(
     },
     end(token) {
       destroy(keyOf(token));
+    },
+    rotate(token, stage) {
+      const key = keyOf(token);
+      const session = sessions.get(key);
+      if (!session) return undefined;
+      sessions.delete(key);
+      session.stage = stage;
+      const next = randomToken();
+      sessions.set(keyOf(next), session);
+      return next;
     },
     endForReviewer(reviewerId) {
       let ended = 0;

@@ -17,3 +17,4 @@ export * from './totp.js';
 export * from './desk-login.js';
 export * from './desk-sessions.js';
 export * from './desk-inbox.js';
+export * from './invitations.js';

@@ -27,3 +27,24 @@ export function purgeClosedTips(deps: CoreDeps, input: { days: number; actor: st
     return purged;
   });
 }
+
+/**
+ * Applies the retention policy now and then once a day. `setTimer` is injected so tests can
+ * drive it; the returned function stops the schedule.
+ */
+export function scheduleDailyPurge(
+  deps: CoreDeps,
+  days: number,
+  setTimer: (run: () => void, everyMs: number) => () => void,
+): () => void {
+  const run = () => {
+    try {
+      const purged = purgeClosedTips(deps, { days, actor: 'retention' });
+      deps.logger.info('retention.purged', { count: purged });
+    } catch {
+      deps.logger.error('retention.failed', {});
+    }
+  };
+  run();
+  return setTimer(run, DAY_MS);
+}

@@ -7,6 +7,18 @@ import { applySecurityHeaders } from './security-headers.js';
 import { QUICK_EXIT_JS, TIPLINE_CSS } from './static-assets.js';
 import type { EmergencyDirectory } from '../i18n/countries.js';
 import { MessagePage } from './tipster/inbox-page.js';
+import { registerAdminRoutes } from './admin/admin-routes.js';
+import { createClientKeyer } from './client-key.js';
+import {
+  createConcurrencyGate,
+  createDeskSessions,
+  createLoginThrottle,
+  DEFAULT_SESSION_OPTIONS,
+  type DeskSessions,
+  type FirstRunToken,
+  type LoginGuard,
+  type TelegramDelivery,
+} from '../core/index.js';
 import { htmlDocument } from './tipster/page-shell.js';
 import {
   DEFAULT_PROOF_OF_WORK,
@@ -28,6 +40,13 @@ export interface ServerDeps {
   readonly web: WebOptions;
   readonly catalogs: Readonly<Partial<Record<Locale, Messages>>>;
   readonly emergencyNumbers: EmergencyDirectory;
+  /** The reviewer desk's moving parts; defaults suit production, tests pass fakes. */
+  readonly desk?: {
+    readonly sessions?: DeskSessions;
+    readonly loginGuard?: LoginGuard;
+    readonly firstRun?: FirstRunToken;
+    readonly telegram?: TelegramDelivery;
+  };
   /** Telegram webhook mode: the bot's update handler, mounted at `path`. */
   readonly telegramWebhook?: {
     readonly path: string;
@@ -68,6 +87,16 @@ export function createApp(deps: ServerDeps): Hono {
     );
   }
 
+  const core = deps.core;
+  registerAdminRoutes(app, {
+    core,
+    sessions: deps.desk?.sessions ?? createDeskSessions(core, DEFAULT_SESSION_OPTIONS),
+    loginGuard: deps.desk?.loginGuard ?? createLoginGuard(core.clock),
+    firstRun: deps.desk?.firstRun,
+    telegram: deps.desk?.telegram,
+    clientKey: createClientKeyer(core.sodium, core.random.bytes(32)),
+  });
+
   registerTipsterRoutes(app, {
     core: deps.core,
     catalogs: deps.catalogs,
@@ -97,4 +126,15 @@ export function createApp(deps: ServerDeps): Hono {
     return c.text(`${t('error.server')} (${incident})`, 500);
   });
   return app;
+}
+
+/** Production login guard: 1 s minimum per attempt, two argon2id runs at once, a short queue. */
+export function createLoginGuard(clock: () => number): LoginGuard {
+  return {
+    throttle: createLoginThrottle({ clock }),
+    gate: createConcurrencyGate(2, 16),
+    minimumMs: 1_000,
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
 }

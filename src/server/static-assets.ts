@@ -47,6 +47,25 @@ footer{max-width:40rem;margin:0 auto;padding:1rem .9rem 2rem;color:#444;font-siz
 summary{min-height:44px;padding:.5rem 0;cursor:pointer;font-weight:600}
 nav.links{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
 nav.links a{color:#1f5f8b}
+body.admin main{max-width:72rem}
+body.admin button{width:auto}
+.bar nav.links{margin:0;align-items:center}
+form.inline{display:inline}
+button.link{background:none;color:#1f5f8b;min-height:0;padding:0;font-weight:400;text-decoration:underline}
+.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin:.8rem 0}
+.filters label{font-weight:400}
+.filters input,.filters select{width:auto;min-height:36px;padding:.3rem}
+table.tips{width:100%;border-collapse:collapse;background:#fff}
+table.tips th,table.tips td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+.danger-row{background:#fff4f2}
+.flag{color:#b3261e}
+.label{display:inline-block;margin:0 .25rem;padding:0 .4rem;border-radius:.3rem;background:#eef5fa;font-size:.85rem}
+.message{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:.6rem .8rem}
+dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+dl.fields dt{font-weight:600}
+dl.fields dd{margin:0;overflow-wrap:anywhere}
+.qr svg{width:14rem;height:14rem;background:#fff}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem}
 `
   .trim()
   .replace(/\n/g, '');
