@@ -24,22 +24,28 @@ export function createLoginThrottle(options: {
   freeFailures?: number;
   maxWaitMs?: number;
   maxKeys?: number;
+  /** A quiet hour forgives earlier failures. */
+  forgetAfterMs?: number;
 }): LoginThrottle {
   const free = options.freeFailures ?? 3;
   const maxWait = options.maxWaitMs ?? 15 * 60_000;
   const maxKeys = options.maxKeys ?? 100_000;
-  const entries = new Map<string, { failures: number; until: number }>();
+  const forgetAfter = options.forgetAfterMs ?? 3_600_000;
+  const entries = new Map<string, { failures: number; until: number; lastAt: number }>();
   return {
     waitFor(key) {
       const entry = entries.get(key);
       return entry ? Math.max(0, entry.until - options.clock()) : 0;
     },
     fail(key) {
-      const entry = entries.get(key) ?? { failures: 0, until: 0 };
+      const now = options.clock();
+      const entry = entries.get(key) ?? { failures: 0, until: 0, lastAt: now };
+      if (now - entry.lastAt >= forgetAfter) entry.failures = 0;
+      entry.lastAt = now;
       entry.failures += 1;
       // doubling: 1 s after the 4th failure, 2 s after the 5th, … up to maxWait
       const over = entry.failures - free;
-      entry.until = over > 0 ? options.clock() + Math.min(maxWait, 1000 * 2 ** (over - 1)) : 0;
+      entry.until = over > 0 ? now + Math.min(maxWait, 1000 * 2 ** (over - 1)) : 0;
       entries.delete(key);
       entries.set(key, entry);
       if (entries.size > maxKeys) {

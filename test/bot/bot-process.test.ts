@@ -66,7 +66,11 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
 
   it('says clearly that the bot is off when no token is set', async () => {
     const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', PORT: String(await freePort()), TIPLINE_DATA_DIR: tempDir() },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(await freePort()),
+        TIPLINE_DATA_DIR: tempDir(),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -145,11 +145,7 @@ export async function startFakeBotApi(clock: () => number = Date.now): Promise<F
     res.end(JSON.stringify({ ok: true, result }));
   }
 
-  function handleMethod(
-    method: string,
-    payload: Record<string, unknown>,
-    res: ServerResponse,
-  ) {
+  function handleMethod(method: string, payload: Record<string, unknown>, res: ServerResponse) {
     const failure = failures.get(method)?.shift();
     if (failure) {
       record({ method: `${method}:failed`, payload, at: clock() });
