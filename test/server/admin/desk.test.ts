@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import {
-  addFollowUp,
-  openInbox,
-  submitTip,
-  totpCodeAt,
-  type TipId,
-} from '../../../src/core/index.js';
+import { addFollowUp, openInbox, submitTip, totpCodeAt } from '../../../src/core/index.js';
 import { scanForBytes, submission } from '../../helpers.js';
 import {
   createDeskTest,
