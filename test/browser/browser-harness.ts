@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.js';
+import { createApp, type ServerDeps } from '../../src/server/app.js';
 import type { ProofOfWorkOptions } from '../../src/server/tipster/tipster-routes.js';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../../src/i18n/emergency-numbers.js';
@@ -43,6 +43,7 @@ export async function startTestServer(
     /** Receives every request body exactly as the server got it off the wire. */
     tap?: (body: Buffer) => void;
     proofOfWork?: ProofOfWorkOptions;
+    desk?: ServerDeps['desk'];
   } = {},
 ): Promise<{ origin: string; quickExitUrl: string; close: () => Promise<void> }> {
   const port = await freePort();
@@ -58,6 +59,7 @@ export async function startTestServer(
     },
     catalogs: CATALOGS,
     emergencyNumbers: EMERGENCY_NUMBERS,
+    ...(options.desk ? { desk: options.desk } : {}),
   });
   const server: ServerType = await new Promise((resolve) => {
     const fetch = async (request: Request, env: Record<string, unknown>) => {

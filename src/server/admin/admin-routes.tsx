@@ -160,10 +160,16 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
 
   const readForm = async (c: Context): Promise<FormBody> => c.req.parseBody({ all: true });
 
-  /** Same-origin check for browsers that send Origin (all current ones on POST). */
+  /**
+   * Same-origin check on top of the CSRF token. Sec-Fetch-Site decides when the browser sends it
+   * (Chromium, Firefox, Tor Browser); our no-referrer policy makes browsers send `Origin: null`
+   * on form posts, so Origin counts only when it names a real origin.
+   */
   const sameOrigin = (c: Context) => {
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined) return site === 'same-origin';
     const origin = c.req.header('origin');
-    if (origin === undefined || origin === 'null') return origin === undefined;
+    if (origin === undefined || origin === 'null') return true;
     return origin === new URL(c.req.url).origin;
   };
 
