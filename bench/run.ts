@@ -19,6 +19,7 @@ import {
 import { createMemoryLogger } from '../src/logging/logger.js';
 import { benchWeb } from './web.js';
 import { benchBot } from './bot.js';
+import { benchDesk } from './desk.js';
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -112,3 +113,4 @@ try {
 
 await benchWeb();
 await benchBot();
+await benchDesk();
