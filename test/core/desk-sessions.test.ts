@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptInvitation,
+  createDeskSessions,
+  createFirstRunToken,
+  completeFirstRun,
+  findInvitation,
+  initialiseDesk,
+  inviteReviewer,
+  INVITATION_TTL_MS,
+  scheduleDailyPurge,
+  submitTip,
+  unlockReviewer,
+  verifyAuditChain,
+} from '../../src/core/index.js';
+import { createTestDeps, PASSPHRASE, submission } from '../helpers.js';
+
+async function unlocked() {
+  const ctx = await createTestDeps();
+  await initialiseDesk(ctx.deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+  return { ...ctx, keys: await unlockReviewer(ctx.deps, 'ana', PASSPHRASE) };
+}
+
+describe('desk sessions', () => {
+  it('issue 256-bit tokens and keep only their hash', async () => {
+    const { deps, keys } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const { token } = sessions.open(keys, 'active');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sessions.get(token)?.reviewerId).toBe(keys.reviewer.id);
+    expect(sessions.get(`${token.slice(0, -1)}A`)).toBeUndefined();
+  });
+
+  it('move to a new token on rotation, and the old one stops working', async () => {
+    const { deps, keys } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const { token } = sessions.open(keys, 'enrol');
+    const next = sessions.rotate(token, 'active');
+    expect(next).toBeDefined();
+    expect(sessions.get(token)).toBeUndefined();
+    expect(sessions.get(next ?? '')?.stage).toBe('active');
+  });
+
+  it('accept only their own CSRF token', async () => {
+    const { deps, keys } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const a = sessions.open(keys, 'active').session;
+    const b = sessions.open(keys, 'active').session;
+    expect(sessions.checkCsrf(a, a.csrfToken)).toBe(true);
+    expect(sessions.checkCsrf(a, b.csrfToken)).toBe(false);
+    expect(sessions.checkCsrf(a, undefined)).toBe(false);
+    expect(sessions.checkCsrf(a, '')).toBe(false);
+  });
+
+  it('end every session of a reviewer and wipe their keys', async () => {
+    const { deps, keys } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const { token } = sessions.open(keys, 'active');
+    const secret = [...keys.deskKeys.values()][0]?.secretKey;
+    expect(sessions.endForReviewer(keys.reviewer.id)).toBe(1);
+    expect(sessions.get(token)).toBeUndefined();
+    expect(secret?.every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('invitations', () => {
+  it('work once and expire after 72 hours', async () => {
+    const ctx = await createTestDeps();
+    const { deps } = ctx;
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const admin = deps.store.getReviewerByName('ana');
+    if (!admin) throw new Error('no admin');
+    const first = inviteReviewer(deps, admin, 'reviewer');
+    await acceptInvitation(deps, first.token, { name: 'bea', passphrase: PASSPHRASE });
+    await expect(
+      acceptInvitation(deps, first.token, { name: 'cy', passphrase: PASSPHRASE }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const second = inviteReviewer(deps, admin, 'reviewer');
+    ctx.setNow(deps.clock() + INVITATION_TTL_MS);
+    expect(() => findInvitation(deps, second.token)).toThrow();
+    expect(deps.store.getReviewerByName('cy')).toBeUndefined();
+  });
+
+  it('are refused to reviewers who are not admins', async () => {
+    const { deps } = await createTestDeps();
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const admin = deps.store.getReviewerByName('ana');
+    if (!admin) throw new Error('no admin');
+    const { token } = inviteReviewer(deps, admin, 'reviewer');
+    const bea = await acceptInvitation(deps, token, { name: 'bea', passphrase: PASSPHRASE });
+    expect(() => inviteReviewer(deps, bea, 'admin')).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
+  });
+});
+
+describe('the first-run token', () => {
+  it('sets up the desk once and then refuses', async () => {
+    const { deps } = await createTestDeps();
+    const firstRun = createFirstRunToken(deps);
+    await expect(
+      completeFirstRun(deps, firstRun, 'wrong', { name: 'ana', passphrase: PASSPHRASE }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      completeFirstRun(deps, firstRun, firstRun.value, {
+        name: 'ana',
+        passphrase: new TextEncoder().encode('short'),
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    const done = await completeFirstRun(deps, firstRun, firstRun.value, {
+      name: 'ana',
+      passphrase: PASSPHRASE,
+    });
+    expect(done.recoveryKey).toMatch(/^TLRK1-/);
+    await expect(
+      completeFirstRun(deps, firstRun, firstRun.value, { name: 'eve', passphrase: PASSPHRASE }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('the daily purge', () => {
+  it('runs at start and then on every tick of its timer, with an audit entry each time', async () => {
+    const ctx = await createTestDeps();
+    const { deps } = ctx;
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const old = await submitTip(deps, submission('old and closed'));
+    deps.store.setTipStatus(old.tipId, 'closed');
+    let tick: (() => void) | undefined;
+    let every = 0;
+    const stop = scheduleDailyPurge(deps, 30, (run, everyMs) => {
+      tick = run;
+      every = everyMs;
+      return () => (tick = undefined);
+    });
+    expect(every).toBe(86_400_000);
+    expect(deps.store.getTip(old.tipId)).toBeDefined();
+    ctx.setNow(deps.clock() + 31 * 86_400_000);
+    tick?.();
+    expect(deps.store.getTip(old.tipId)).toBeUndefined();
+    const purges = deps.store.listAudit(0, 100).filter((e) => e.action === 'tips.purge');
+    expect(purges.map((e) => e.actor)).toEqual(['retention', 'retention']);
+    expect(verifyAuditChain(deps).ok).toBe(true);
+    stop();
+    expect(tick).toBeUndefined();
+  });
+});
