@@ -99,7 +99,8 @@ export async function benchDesk(): Promise<void> {
     });
     const cookie = /__Host-tipline-desk=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
     if (login.status !== 303 || !cookie) throw new Error(`bench login failed: ${login.status}`);
-    const get = (path: string) => app.request(`http://localhost${path}`, { headers: { cookie } });
+    const get = async (path: string) =>
+      app.request(`http://localhost${path}`, { headers: { cookie } });
 
     const baseline = await load(2000, 1, () => get('/healthz'));
     console.log(formatStats('baseline: GET /healthz', baseline));

@@ -102,7 +102,12 @@ async function sealAndSend(
   sodium: Sodium,
   form: HTMLFormElement,
 ): Promise<{ response: SealedResponse; danger: boolean; country: string | undefined }> {
-  const keyResponse = await fetch('/api/desk-key', { credentials: 'omit', cache: 'no-store' });
+  const deskName = new FormData(form).get('desk');
+  const keyUrl =
+    typeof deskName === 'string' && deskName !== ''
+      ? `/api/desk-key?desk=${encodeURIComponent(deskName)}`
+      : '/api/desk-key';
+  const keyResponse = await fetch(keyUrl, { credentials: 'omit', cache: 'no-store' });
   if (!keyResponse.ok)
     return {
       response: (await keyResponse.json()) as SealedResponse,

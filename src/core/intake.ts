@@ -11,7 +11,7 @@ import {
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import { hexToBytes, newRandomId } from './ids.js';
-import { CODENAME_KDF_META, CODENAME_SALT_META } from './keys.js';
+import { CODENAME_KDF_META, CODENAME_SALT_META, defaultDesk } from './keys.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import {
   TIP_CONTENT_VERSION,
@@ -30,8 +30,7 @@ export interface TipReceipt {
 }
 
 function chooseDesk(deps: CoreDeps, deskName: string | undefined): DeskRecord {
-  const desk =
-    deskName === undefined ? deps.store.listDesks()[0] : deps.store.getDeskByName(deskName);
+  const desk = deskName === undefined ? defaultDesk(deps) : deps.store.getDeskByName(deskName);
   if (!desk) {
     throw deskName === undefined
       ? new DomainError('not_initialised', 'tipline has no desk yet; run tipline init')

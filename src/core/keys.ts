@@ -20,6 +20,7 @@ import { DomainError } from './errors.js';
 import { bytesToHex, hexToBytes, newRandomId } from './ids.js';
 import type { CoreDeps } from './deps.js';
 import type {
+  DeskRecord,
   DeskId,
   DeskKeyId,
   DeskKeyRecord,
@@ -32,6 +33,15 @@ import type {
 export const CODENAME_SALT_META = 'codename_salt';
 export const CODENAME_KDF_META = 'codename_kdf_params';
 export const DEFAULT_DESK_NAME = 'main';
+/** The desk made at init: where tips go when no desk is named. */
+export const DEFAULT_DESK_META = 'default_desk_id';
+
+/** The desk tips go to when none is named: the one made at init (older stores: the first). */
+export function defaultDesk(deps: Pick<CoreDeps, 'store'>): DeskRecord | undefined {
+  const id = deps.store.getMeta(DEFAULT_DESK_META);
+  const desk = id ? deps.store.getDesk(new TextDecoder().decode(id) as DeskId) : undefined;
+  return desk ?? deps.store.listDesks()[0];
+}
 const MIN_PASSPHRASE_CHARS = 12;
 const MAX_PASSPHRASE_BYTES = 1024;
 const REVIEWER_NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
@@ -171,6 +181,7 @@ export async function initialiseDesk(
         throw new DomainError('already_initialised', 'tipline is already initialised');
       store.setMeta(CODENAME_SALT_META, random.bytes(KDF_SALT_BYTES));
       store.setMeta(CODENAME_KDF_META, new TextEncoder().encode(JSON.stringify(deps.kdfParams)));
+      store.setMeta(DEFAULT_DESK_META, new TextEncoder().encode(deskId));
       store.insertDesk({
         id: deskId,
         name: input.deskName ?? DEFAULT_DESK_NAME,
@@ -468,6 +479,8 @@ export async function recoverReviewer(
     wipe(deps.sodium, secretKey);
     deps.store.transaction(() => {
       deps.store.updateReviewerCredentials(existing.id, credentials);
+      // the old second factor was sealed to the old key: enrol again at the next login
+      deps.store.setReviewerTotp(existing.id, null);
       deps.store.deleteGrantsForReviewer(existing.id);
       grantAll(deps, unlocked, existing.id, credentials.publicKey);
       recordAudit(deps, {
@@ -571,4 +584,51 @@ export function grantDeskKeys(
     grantAll(deps, admin, reviewer.id, reviewer.publicKey);
     recordAudit(deps, { actor: admin.reviewer.id, action: 'reviewer.grant', subject: reviewer.id });
   });
+}
+
+/**
+ * A further desk (a partner team, a region): its own keypair, granted to every active admin
+ * (only their public keys are needed) and sealed to the instance's recovery key, so the one
+ * recovery key still opens every desk. Reviewers get it through grantDeskKeys.
+ */
+export function createDesk(deps: CoreDeps, admin: UnlockedReviewer, name: string): DeskId {
+  if (admin.reviewer.role !== 'admin') throw new DomainError('forbidden', 'admins only');
+  assertReviewerName(name);
+  const { sodium, store } = deps;
+  const first = defaultDesk(deps);
+  if (!first) throw new DomainError('not_initialised', 'tipline is not initialised');
+  if (store.getDeskByName(name))
+    throw new DomainError('conflict', 'a desk with that name exists', 'name');
+  const id = newRandomId<DeskId>(deps.random);
+  const pair = createDeskKeyPair(sodium);
+  try {
+    const record = deskKeyRecord(deps, id, pair, first.recoveryPublicKey);
+    store.transaction(() => {
+      store.insertDesk({
+        id,
+        name,
+        recoveryPublicKey: first.recoveryPublicKey,
+        createdAt: deps.clock(),
+      });
+      store.insertDeskKey(record);
+      for (const member of store.listReviewers()) {
+        if (member.revokedAt !== null || member.role !== 'admin') continue;
+        store.putGrant({
+          deskKeyId: record.id,
+          reviewerId: member.id,
+          sealedDeskKey: sealDeskGrant(sodium, pair, member.publicKey),
+          createdAt: deps.clock(),
+        });
+      }
+      recordAudit(deps, {
+        actor: admin.reviewer.id,
+        action: 'desk.create',
+        subject: id,
+        detail: name,
+      });
+    });
+    return id;
+  } finally {
+    wipe(sodium, pair.secretKey);
+  }
 }

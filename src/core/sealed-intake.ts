@@ -7,6 +7,7 @@ import {
 import { DomainError } from './errors.js';
 import { bytesToHex, newRandomId } from './ids.js';
 import { issueInbox } from './intake.js';
+import { defaultDesk } from './keys.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import type { AttachmentId, AttachmentRecord, DeskKeyId, TipId } from './ports.js';
 import type { TipReceipt } from './intake.js';
@@ -24,8 +25,7 @@ export function currentDeskKey(
   deps: CoreDeps,
   deskName?: string,
 ): { keyId: DeskKeyId; publicKey: Uint8Array } {
-  const desk =
-    deskName === undefined ? deps.store.listDesks()[0] : deps.store.getDeskByName(deskName);
+  const desk = deskName === undefined ? defaultDesk(deps) : deps.store.getDeskByName(deskName);
   const key = desk && deps.store.getActiveDeskKey(desk.id);
   if (!key) throw new DomainError('not_initialised', 'tipline has no desk yet');
   return { keyId: key.id, publicKey: key.publicKey };

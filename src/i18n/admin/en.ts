@@ -110,6 +110,20 @@ export const adminEn = {
   'people.totpSecret':
     'New second factor for {name}. Hand it over in person; it is shown only now:',
   'people.you': 'you',
+  'desks.heading': 'Desks',
+  'desks.intro':
+    'Each desk has its own key. Tips sent through a desk’s link are sealed to that desk; admins get every new desk, reviewers once granted.',
+  'desks.link': 'Form link',
+  'desks.create': 'Create desk',
+  'desks.name': 'Desk name',
+  'recover.heading': 'Recover access with the recovery key',
+  'recover.intro':
+    'For when passphrases are lost. The reviewer gets a new passphrase and every desk key again, and sets up the second factor at the next login.',
+  'recover.key': 'Recovery key (TLRK1-…)',
+  'recover.submit': 'Recover',
+  'recover.done': 'Access recovered. Log in with the new passphrase and set up your second factor.',
+  'recover.failed': 'That recovery key or name is not right.',
+  'login.lost': 'Lost every passphrase? Use the recovery key.',
   'join.heading': 'Join the tip line desk',
   'join.invalid': 'This invitation link is not valid (used or expired).',
   'join.submit': 'Create my account',

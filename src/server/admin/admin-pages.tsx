@@ -85,11 +85,17 @@ export function Notice(props: { text: string | undefined; kind?: 'errors' | 'not
   );
 }
 
-export function LoginPage(props: { frame: AdminFrame; error?: string; name?: string }) {
+export function LoginPage(props: {
+  frame: AdminFrame;
+  error?: string;
+  notice?: string;
+  name?: string;
+}) {
   const { t } = props.frame;
   return (
     <AdminShell frame={props.frame} title={t('login.heading')}>
       <h1>{t('login.heading')}</h1>
+      <Notice text={props.notice} kind="notice" />
       <Notice text={props.error} />
       <form method="post" action="/admin/login">
         <div class="field">
@@ -128,6 +134,47 @@ export function LoginPage(props: { frame: AdminFrame; error?: string; name?: str
           />
         </div>
         <button type="submit">{t('login.submit')}</button>
+      </form>
+      <p>
+        <a href="/admin/recover">{t('login.lost')}</a>
+      </p>
+    </AdminShell>
+  );
+}
+
+export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: string }) {
+  const { t } = props.frame;
+  return (
+    <AdminShell frame={props.frame} title={t('recover.heading')}>
+      <h1>{t('recover.heading')}</h1>
+      <p>{t('recover.intro')}</p>
+      <Notice text={props.error} />
+      <form method="post" action="/admin/recover">
+        <div class="field">
+          <label for="recovery">{t('recover.key')}</label>
+          <input
+            type="password"
+            id="recovery"
+            name="recovery"
+            required
+            maxlength={200}
+            autocomplete="off"
+          />
+        </div>
+        <div class="field">
+          <label for="name">{t('login.name')}</label>
+          <input
+            type="text"
+            id="name"
+            name="name"
+            autocomplete="username"
+            required
+            maxlength={64}
+            value={props.name ?? ''}
+          />
+        </div>
+        <PassphraseFields t={t} newLabel={t('account.new')} />
+        <button type="submit">{t('recover.submit')}</button>
       </form>
     </AdminShell>
   );
@@ -635,6 +682,7 @@ export function TipPage(props: TipView) {
 
 export interface PeopleView {
   readonly frame: AdminFrame;
+  readonly desks: readonly { readonly id: string; readonly name: string; readonly link: string }[];
   readonly reviewers: readonly (ReviewerRecord & { awaitingGrant: boolean })[];
   readonly selfId: string;
   readonly inviteLink?: string;
@@ -722,6 +770,22 @@ export function PeoplePage(props: PeopleView) {
           ))}
         </tbody>
       </table>
+      <h2>{t('desks.heading')}</h2>
+      <p>{t('desks.intro')}</p>
+      <ul id="desks">
+        {props.desks.map((d) => (
+          <li>
+            {d.name} – {t('desks.link')}: <code>{d.link}</code>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/admin/desks" class="filters">
+        <Csrf frame={props.frame} />
+        <label>
+          {t('desks.name')} <input type="text" name="name" required maxlength={64} />
+        </label>
+        <button type="submit">{t('desks.create')}</button>
+      </form>
       <h2>{t('people.invite')}</h2>
       <form method="post" action="/admin/people/invite">
         <Csrf frame={props.frame} />

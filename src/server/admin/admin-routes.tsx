@@ -9,6 +9,9 @@ import {
   changePassphrase,
   cleanLabels,
   completeFirstRun,
+  createDesk,
+  defaultDesk,
+  recoverReviewer,
   createTotpSecret,
   enrolTotp,
   findInvitation,
@@ -56,6 +59,7 @@ import {
   MessageOnlyPage,
   PeoplePage,
   RecoveryKeyPage,
+  RecoverPage,
   SetupPage,
   TipPage,
   type AdminFrame,
@@ -737,6 +741,14 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
         reviewers={core.store
           .listReviewers()
           .map((r) => ({ ...r, awaitingGrant: awaiting.has(r.id) }))}
+        desks={core.store.listDesks().map((d) => ({
+          id: d.id,
+          name: d.name,
+          link:
+            d.id === defaultDesk(core)?.id
+              ? `${new URL(c.req.url).origin}/`
+              : `${new URL(c.req.url).origin}/?desk=${encodeURIComponent(d.name)}`,
+        }))}
         selfId={viewer.session.reviewerId}
         {...(extra.inviteLink ? { inviteLink: extra.inviteLink } : {})}
         {...(handover ? { totpHandover: handover } : {})}
@@ -798,6 +810,11 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     });
   });
 
+  adminPost('/admin/desks', (c, viewer, form) => {
+    createDesk(core, viewer.session.unlocked, (firstText(form, 'name') ?? '').trim());
+    return c.redirect('/admin/people', 303);
+  });
+
   adminPost('/admin/people/:id/grant', (c, viewer) => {
     grantDeskKeys(core, viewer.session.unlocked, c.req.param('id') as ReviewerId);
     return c.redirect('/admin/people', 303);
@@ -822,6 +839,44 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     const secret = resetTotp(core, viewer.session.unlocked.reviewer, target.id);
     sessions.endForReviewer(target.id);
     return peoplePage(c, viewer, { totpHandover: { name: target.name, secret } });
+  });
+
+  // ---- recovery with the recovery key (no session: for when every passphrase is lost) ----
+  app.get('/admin/recover', (c) => html(c, <RecoverPage frame={{ t }} />));
+
+  app.post('/admin/recover', limit, async (c) => {
+    if (!sameOrigin(c)) return c.text('forbidden', 403);
+    const form = await readForm(c);
+    const name = (firstText(form, 'name') ?? '').trim().slice(0, 64);
+    const pass = firstText(form, 'passphrase') ?? '';
+    if (pass !== (firstText(form, 'passphrase2') ?? ''))
+      return html(c, <RecoverPage frame={{ t }} name={name} error={t('setup.mismatch')} />, 400);
+    const clientKey = `recover:${deps.clientKey(c)}`;
+    if (deps.loginGuard.throttle.waitFor(clientKey) > 0)
+      return html(c, <RecoverPage frame={{ t }} name={name} error={t('login.throttled')} />, 429);
+    const passphrase = encoder.encode(pass);
+    try {
+      const reviewer = await deps.loginGuard.gate.run(() =>
+        recoverReviewer(core, (firstText(form, 'recovery') ?? '').slice(0, 200), {
+          name,
+          passphrase,
+        }),
+      );
+      sessions.endForReviewer(reviewer.id);
+      deps.loginGuard.throttle.succeed(clientKey);
+      return html(c, <LoginPage frame={{ t }} notice={t('recover.done')} name={name} />);
+    } catch (error) {
+      if (isDomainError(error, 'bad_credentials') || isDomainError(error, 'forbidden')) {
+        deps.loginGuard.throttle.fail(clientKey);
+        return html(c, <RecoverPage frame={{ t }} name={name} error={t('recover.failed')} />, 401);
+      }
+      const mapped = domainMessage(error);
+      if (mapped)
+        return html(c, <RecoverPage frame={{ t }} name={name} error={mapped.text} />, 400);
+      throw error;
+    } finally {
+      passphrase.fill(0);
+    }
   });
 
   // ---- account ----

@@ -14,6 +14,8 @@ export interface FormValues {
   readonly when?: string;
   readonly danger?: DangerAnswer;
   readonly contact?: string;
+  /** A desk other than the main one, from a partner's link (`/?desk=name`). */
+  readonly desk?: string;
 }
 
 export interface FormPageProps {
@@ -69,6 +71,7 @@ export function FormPage({ page, limits, directory, values = {}, error }: FormPa
         data-strip-error={t('error.photoMetadata')}
       >
         <input type="hidden" name="lang" value={locale} />
+        {values.desk ? <input type="hidden" name="desk" value={values.desk} /> : ''}
         <div class="field">
           <label for="message">
             {t('form.message.label')} <span class="tag">({t('form.required')})</span>

@@ -41,7 +41,11 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
 
   app.get('/api/desk-key', (c) => {
     try {
-      const key = currentDeskKey(deps.core);
+      const desk = c.req.query('desk');
+      const key = currentDeskKey(
+        deps.core,
+        desk && deps.core.store.getDeskByName(desk) ? desk : undefined,
+      );
       return c.json({
         keyId: key.keyId,
         publicKey: deps.core.sodium.to_base64(key.publicKey),

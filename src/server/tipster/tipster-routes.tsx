@@ -69,6 +69,7 @@ function formValues(body: Body): FormValues {
     when: firstText(body, 'when'),
     contact: firstText(body, 'contact'),
     danger: danger === 'yes' || danger === 'no' || danger === 'unknown' ? danger : undefined,
+    desk: firstText(body, 'desk')?.slice(0, 64),
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
@@ -154,8 +155,13 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
 
   app.get('/', (c) => {
     const p = page(c, '/');
+    // a partner's link may route tips to its desk; an unknown name is ignored
+    const desk = c.req.query('desk');
+    const values = desk && deps.core.store.getDeskByName(desk) ? { desk } : {};
     return c.html(
-      htmlDocument(<FormPage page={p} limits={limits} directory={deps.emergencyNumbers} />),
+      htmlDocument(
+        <FormPage page={p} limits={limits} directory={deps.emergencyNumbers} values={values} />,
+      ),
     );
   });
 
@@ -206,6 +212,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
             : {}),
         },
         attachments,
+        ...(values.desk ? { deskName: values.desk } : {}),
       });
       return c.html(
         htmlDocument(
