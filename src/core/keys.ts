@@ -342,11 +342,14 @@ function grantAll(
   }
 }
 
-/** Adds a reviewer and grants them every desk key the grantor has unlocked. */
-export async function addReviewer(
+/**
+ * Creates a reviewer with fresh credentials; `inTransaction` runs with the insert (grants,
+ * audit) so a name taken meanwhile leaves nothing behind.
+ */
+async function insertNewReviewer(
   deps: CoreDeps,
-  grantor: UnlockedDesks,
   input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
+  inTransaction: (record: ReviewerRecord) => void = () => undefined,
 ): Promise<ReviewerRecord> {
   assertReviewerName(input.name);
   assertNewPassphrase(input.passphrase);
@@ -367,15 +370,26 @@ export async function addReviewer(
     if (deps.store.getReviewerByName(input.name))
       throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
     deps.store.insertReviewer(record);
-    grantAll(deps, grantor, id, credentials.publicKey);
+    inTransaction(record);
+  });
+  return record;
+}
+
+/** Adds a reviewer and grants them every desk key the grantor has unlocked. */
+export async function addReviewer(
+  deps: CoreDeps,
+  grantor: UnlockedDesks,
+  input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
+): Promise<ReviewerRecord> {
+  return insertNewReviewer(deps, input, (record) => {
+    grantAll(deps, grantor, record.id, record.publicKey);
     recordAudit(deps, {
       actor: auditActorOf(grantor),
       action: 'reviewer.add',
-      subject: id,
+      subject: record.id,
       detail: input.role,
     });
   });
-  return record;
 }
 
 /**
@@ -543,31 +557,11 @@ export async function changePassphrase(
  * Creates a reviewer with credentials but no grants (an accepted invitation): they can log in
  * but open nothing until an admin with the desk key unlocked grants it.
  */
-export async function createUngrantedReviewer(
+export function createUngrantedReviewer(
   deps: CoreDeps,
   input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
 ): Promise<ReviewerRecord> {
-  assertReviewerName(input.name);
-  assertNewPassphrase(input.passphrase);
-  if (deps.store.getReviewerByName(input.name))
-    throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
-  const id = newRandomId<ReviewerId>(deps.random);
-  const { credentials, secretKey } = await createCredentials(deps, id, input.passphrase);
-  wipe(deps.sodium, secretKey);
-  const record: ReviewerRecord = {
-    id,
-    name: input.name,
-    role: input.role,
-    createdAt: deps.clock(),
-    revokedAt: null,
-    ...credentials,
-  };
-  deps.store.transaction(() => {
-    if (deps.store.getReviewerByName(input.name))
-      throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
-    deps.store.insertReviewer(record);
-  });
-  return record;
+  return insertNewReviewer(deps, input);
 }
 
 /** An admin with the desk keys unlocked grants every one of them to another reviewer. */

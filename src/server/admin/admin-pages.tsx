@@ -213,19 +213,24 @@ function PassphraseFields(props: { t: AdminTranslate; newLabel?: string }) {
   );
 }
 
-export function SetupPage(props: {
+/** A one-time link's form (first-run setup, invitation): the token, a name and a new passphrase. */
+function TokenAccountPage(props: {
   frame: AdminFrame;
+  action: '/admin/setup' | '/admin/join';
+  heading: string;
+  intro?: string;
+  submit: string;
   token: string;
-  error?: string;
-  name?: string;
+  error?: string | undefined;
+  name?: string | undefined;
 }) {
   const { t } = props.frame;
   return (
-    <AdminShell frame={props.frame} title={t('setup.heading')}>
-      <h1>{t('setup.heading')}</h1>
-      <p>{t('setup.intro')}</p>
+    <AdminShell frame={props.frame} title={props.heading}>
+      <h1>{props.heading}</h1>
+      {props.intro ? <p>{props.intro}</p> : ''}
       <Notice text={props.error} />
-      <form method="post" action="/admin/setup">
+      <form method="post" action={props.action}>
         <input type="hidden" name="token" value={props.token} />
         <div class="field">
           <label for="name">{t('login.name')}</label>
@@ -240,41 +245,36 @@ export function SetupPage(props: {
           />
         </div>
         <PassphraseFields t={t} />
-        <button type="submit">{t('setup.submit')}</button>
+        <button type="submit">{props.submit}</button>
       </form>
     </AdminShell>
   );
 }
 
-export function JoinPage(props: {
-  frame: AdminFrame;
-  token: string;
-  error?: string;
-  name?: string;
-}) {
+type TokenPageProps = { frame: AdminFrame; token: string; error?: string; name?: string };
+
+export function SetupPage(props: TokenPageProps) {
   const { t } = props.frame;
   return (
-    <AdminShell frame={props.frame} title={t('join.heading')}>
-      <h1>{t('join.heading')}</h1>
-      <Notice text={props.error} />
-      <form method="post" action="/admin/join">
-        <input type="hidden" name="token" value={props.token} />
-        <div class="field">
-          <label for="name">{t('login.name')}</label>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            autocomplete="username"
-            required
-            maxlength={64}
-            value={props.name ?? ''}
-          />
-        </div>
-        <PassphraseFields t={t} />
-        <button type="submit">{t('join.submit')}</button>
-      </form>
-    </AdminShell>
+    <TokenAccountPage
+      {...props}
+      action="/admin/setup"
+      heading={t('setup.heading')}
+      intro={t('setup.intro')}
+      submit={t('setup.submit')}
+    />
+  );
+}
+
+export function JoinPage(props: TokenPageProps) {
+  const { t } = props.frame;
+  return (
+    <TokenAccountPage
+      {...props}
+      action="/admin/join"
+      heading={t('join.heading')}
+      submit={t('join.submit')}
+    />
   );
 }
 
