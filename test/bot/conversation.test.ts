@@ -148,6 +148,21 @@ describe('a Telegram conversation through the fake Bot API', () => {
     expect(tip).toMatchObject({ language: 'zh-Hans' });
   });
 
+  it('takes a voice note into the sealed tip', async () => {
+    const t = await startTestBot();
+    const alice = t.fake.user({ chatId: CHAT_ID + 3, languageCode: 'en' });
+    alice.send('/report');
+    await alice.nextReply();
+    alice.send('listen to this');
+    await alice.nextReply();
+    alice.sendVoice(new TextEncoder().encode('OggS fake opus payload'));
+    expect((await alice.nextReply()).text).toBe(CATALOGS.en['bot.report.fileAdded']);
+    alice.send('/submit');
+    expect((await alice.nextReply()).text).toMatch(/\d{4}(?: \d{4}){4}/);
+    const [tip] = exportTips(t);
+    expect(tip?.attachments).toEqual([expect.objectContaining({ name: 'voice.ogg', type: 'audio/ogg' })]);
+  });
+
   it('clears the whole conversation on request and leaves one neutral line', async () => {
     const t = await startTestBot();
     const alice = t.fake.user({ chatId: CHAT_ID, languageCode: 'en' });
