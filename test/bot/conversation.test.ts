@@ -160,7 +160,9 @@ describe('a Telegram conversation through the fake Bot API', () => {
     alice.send('/submit');
     expect((await alice.nextReply()).text).toMatch(/\d{4}(?: \d{4}){4}/);
     const [tip] = exportTips(t);
-    expect(tip?.attachments).toEqual([expect.objectContaining({ name: 'voice.ogg', type: 'audio/ogg' })]);
+    expect(tip?.attachments).toEqual([
+      expect.objectContaining({ name: 'voice.ogg', type: 'audio/ogg' }),
+    ]);
   });
 
   it('clears the whole conversation on request and leaves one neutral line', async () => {
