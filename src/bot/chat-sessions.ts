@@ -27,6 +27,8 @@ export interface Draft {
 export interface ChatSession {
   /** Chosen with /language, else guessed from Telegram's language_code. */
   locale: Locale | undefined;
+  /** A desk other than the main one, from a deep link (t.me/bot?start=desk-name). */
+  deskName: string | undefined;
   draft: Draft | undefined;
   draftTouchedAt: number;
   /** Ids and times of every message of this conversation, for /wipe (Telegram allows 48 h). */
@@ -112,6 +114,7 @@ export function createChatSessions(options: ChatSessionOptions): ChatSessions {
       } else {
         session = {
           locale: undefined,
+          deskName: undefined,
           draft: undefined,
           draftTouchedAt: now,
           messages: [],

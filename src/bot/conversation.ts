@@ -101,8 +101,12 @@ export function createConversation(deps: ConversationDeps) {
     return turn.session.draft;
   }
 
-  async function start(turn: Turn): Promise<void> {
+  async function start(turn: Turn, payload = ''): Promise<void> {
     const { t } = turn;
+    // a partner's deep link names its desk; an unknown name is ignored
+    const deskName = payload.trim();
+    if (/^[\p{L}\p{N}._-]{1,64}$/u.test(deskName) && core.store.getDeskByName(deskName))
+      turn.session.deskName = deskName;
     const lines = [t('bot.start.greeting'), '', t('bot.start.safety')];
     if (deps.onionAddress)
       lines.push('', t('bot.start.webForm', { address: `http://${deps.onionAddress}` }));
@@ -356,6 +360,7 @@ export function createConversation(deps: ConversationDeps) {
         },
         attachments: draft.files,
         replyRoute: { kind: 'telegram', chatId: turn.chatId },
+        ...(turn.session.deskName ? { deskName: turn.session.deskName } : {}),
       });
       codename = receipt.codename;
     } catch (error) {

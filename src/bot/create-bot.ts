@@ -306,7 +306,7 @@ export function createTipBot(options: BotOptions): TipBot {
   ): Promise<void> {
     switch (command) {
       case 'start':
-        return conversation.start(turn);
+        return conversation.start(turn, args);
       case 'report':
         return conversation.report(turn);
       case 'submit':

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
+import { createDesk, unlockReviewer } from '../../src/core/index.js';
+import { PASSPHRASE } from '../helpers.js';
 import { startTestBot } from './bot-harness.js';
 
 const en = CATALOGS.en;
@@ -134,5 +136,34 @@ describe('the bot with bad or unexpected input', () => {
     expect((await alice.nextReply()).text).toBe(en['bot.flood']);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(t.fake.chat(CHAT_ID).filter((m) => m.from === 'bot')).toHaveLength(6);
+  });
+});
+
+describe('the bot and several desks', () => {
+  it('routes a tip to the desk named in a /start deep link, and ignores an unknown one', async () => {
+    const t = await startTestBot();
+    const admin = await unlockReviewer(t.deps, 'ana', PASSPHRASE);
+    const balkansId = createDesk(t.deps, admin, 'balkans');
+    admin.wipe();
+    const alice = t.fake.user({ chatId: CHAT_ID, languageCode: 'en' });
+    alice.send('/start balkans');
+    await alice.nextReply();
+    alice.send('/report');
+    await alice.nextReply();
+    alice.send('for the balkans team');
+    await alice.nextReply();
+    alice.send('/submit');
+    expect((await alice.nextReply()).text).toMatch(/\d{4}(?: \d{4}){4}/);
+    const bob = t.fake.user({ chatId: CHAT_ID + 1, languageCode: 'en' });
+    bob.send('/start nowhere');
+    await bob.nextReply();
+    bob.send('/report');
+    await bob.nextReply();
+    bob.send('for whoever reads');
+    await bob.nextReply();
+    bob.send('/submit');
+    await bob.nextReply();
+    expect(t.deps.store.countTips({ deskId: balkansId })).toBe(1);
+    expect(t.deps.store.countTips()).toBe(2);
   });
 });

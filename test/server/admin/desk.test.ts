@@ -166,6 +166,31 @@ describe('CSRF protection on /admin', () => {
     expect(test.deps.store.getTip(tipId)?.status).toBe('new');
   });
 
+  it('refuses a post the browser marks as cross-site, even with the right token', async () => {
+    const { test, client } = await loggedIn();
+    const { tipId } = await tip(test, 'csrf target');
+    await client.get('/admin');
+    const body = new URLSearchParams({
+      status: 'spam',
+      assignee: 'none',
+      priority: 'normal',
+      labels: '',
+      _csrf: client.csrf() ?? '',
+    });
+    const response = await test.app.request(`http://localhost/admin/tips/${tipId}/triage`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'cross-site',
+        origin: 'null',
+        cookie: `__Host-tipline-desk=${client.cookie ?? ''}`,
+      },
+    });
+    expect(response.status).toBe(403);
+    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+  });
+
   it('changes nothing on GET: the triage route does not answer GET', async () => {
     const { test, client } = await loggedIn();
     const { tipId } = await tip(test, 'get target');
