@@ -49,6 +49,8 @@ const REVIEWER_NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
 /** Desk secret keys unlocked for a session or a command. Call wipe() when done. */
 export interface UnlockedDesks {
   readonly deskKeys: ReadonlyMap<DeskKeyId, DeskKeyPair>;
+  /** Takes a copy of a key made while unlocked (a new desk), so it is usable without a new login. */
+  adopt(id: DeskKeyId, pair: DeskKeyPair): void;
   wipe(): void;
 }
 
@@ -62,6 +64,9 @@ function unlockedDesks(
 ): UnlockedDesks {
   return {
     deskKeys: keys,
+    adopt: (id, pair) => {
+      keys.set(id, { ...pair, secretKey: new Uint8Array(pair.secretKey) });
+    },
     wipe: () => {
       for (const key of keys.values()) wipe(sodium, key.secretKey);
       keys.clear();
@@ -621,6 +626,7 @@ export function createDesk(deps: CoreDeps, admin: UnlockedReviewer, name: string
         detail: name,
       });
     });
+    admin.adopt(record.id, pair);
     return id;
   } finally {
     wipe(sodium, pair.secretKey);
