@@ -93,6 +93,9 @@ export interface TipRecord {
   readonly triage: Uint8Array | null;
 }
 
+/** A tip without its sealed envelope: what a scan over many tips needs to read from disk. */
+export type TipHead = Omit<TipRecord, 'envelope'>;
+
 /** A reviewer's second factor as stored: the secret sealed to the reviewer's own key. */
 export interface ReviewerTotp {
   readonly sealedSecret: Uint8Array | null;
@@ -166,6 +169,17 @@ export interface TipListQuery {
   readonly deskId?: DeskId;
   /** A reviewer id, or null for tips nobody is assigned to. */
   readonly assigneeId?: ReviewerId | null;
+  /**
+   * Keyset cursor: only tips that come after this one in listing order (older, or as old with
+   * a smaller id). Lets a scan walk every tip in index order without OFFSET's rescans.
+   */
+  readonly after?: TipCursor;
+}
+
+/** A position in the listing order (received_at DESC, id DESC): the last tip already read. */
+export interface TipCursor {
+  readonly receivedAt: number;
+  readonly id: TipId;
 }
 
 /** The narrow repository core depends on. Synchronous: SQLite runs in-process. */
@@ -217,7 +231,9 @@ export interface Store {
   ): void;
   getTip(id: TipId): TipRecord | undefined;
   listTips(query: TipListQuery): TipRecord[];
-  countTips(query?: Omit<TipListQuery, 'limit' | 'offset'>): number;
+  /** As listTips, without the envelopes (a filter scan reads only heads it has cached). */
+  listTipHeads(query: TipListQuery): TipHead[];
+  countTips(query?: Omit<TipListQuery, 'limit' | 'offset' | 'after'>): number;
   listAttachments(tipId: TipId): AttachmentRecord[];
   getInbox(lookupId: Uint8Array): InboxRecord | undefined;
   getInboxForTip(tipId: TipId): InboxRecord | undefined;

@@ -88,11 +88,14 @@ export const tips = sqliteTable(
     triage: bytes('triage'),
   },
   (table) => [
+    // Every listing orders by (received_at DESC, id DESC), and received_at is rounded to the
+    // hour, so many tips share it: each filter index ends in id too, or SQLite sorts every tip
+    // of the newest hours in a temp B-tree before it can return a page.
     index('tips_received_idx').on(table.receivedAt, table.id),
-    index('tips_assignee_idx').on(table.assigneeId, table.receivedAt),
-    index('tips_channel_idx').on(table.channel, table.receivedAt),
-    index('tips_status_idx').on(table.status, table.receivedAt),
-    index('tips_desk_idx').on(table.deskId, table.receivedAt),
+    index('tips_assignee_order_idx').on(table.assigneeId, table.receivedAt, table.id),
+    index('tips_channel_order_idx').on(table.channel, table.receivedAt, table.id),
+    index('tips_status_order_idx').on(table.status, table.receivedAt, table.id),
+    index('tips_desk_order_idx').on(table.deskId, table.receivedAt, table.id),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { chmodSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { and, count, desc, eq, gt, inArray, isNull, lt, max, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
   AttachmentId,
@@ -19,6 +19,7 @@ import type {
   ReviewerId,
   ReviewerRecord,
   Store,
+  TipHead,
   TipId,
   TipListQuery,
   TipRecord,
@@ -134,6 +135,11 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
   } = schema;
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
+    // a row value, so SQLite seeks in the (…, received_at, id) index instead of scanning
+    if (query.after)
+      filters.push(
+        sql`(${tips.receivedAt}, ${tips.id}) < (${query.after.receivedAt}, ${query.after.id})`,
+      );
     if (query.status) filters.push(eq(tips.status, query.status));
     if (query.channel) filters.push(eq(tips.channel, query.channel));
     if (query.deskId) filters.push(eq(tips.deskId, query.deskId));
@@ -368,6 +374,35 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
         .offset(query.offset ?? 0)
         .all()
         .map(tipFromRow);
+    },
+    listTipHeads: (query: TipListQuery) => {
+      return db
+        .select({
+          id: tips.id,
+          deskId: tips.deskId,
+          deskKeyId: tips.deskKeyId,
+          channel: tips.channel,
+          status: tips.status,
+          assigneeId: tips.assigneeId,
+          receivedAt: tips.receivedAt,
+          triage: tips.triage,
+        })
+        .from(tips)
+        .where(tipFilters(query))
+        .orderBy(desc(tips.receivedAt), desc(tips.id))
+        .limit(query.limit)
+        .offset(query.offset ?? 0)
+        .all()
+        .map((row): TipHead => ({
+          id: row.id as TipId,
+          deskId: row.deskId as DeskId,
+          deskKeyId: row.deskKeyId as DeskKeyId,
+          channel: row.channel,
+          status: row.status,
+          assigneeId: row.assigneeId as ReviewerId | null,
+          receivedAt: row.receivedAt,
+          triage: row.triage ? asBytes(row.triage) : null,
+        }));
     },
     countTips: (query = {}) =>
       db.select({ n: count() }).from(tips).where(tipFilters(query)).get()?.n ?? 0,

@@ -14,7 +14,9 @@ import type {
   DeskKeyId,
   ReviewerId,
   Store,
+  TipCursor,
   TipId,
+  TipListQuery,
   TipRecord,
 } from '../../src/core/index.js';
 import { tempDir } from '../helpers.js';
@@ -78,6 +80,43 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
     expect(store.listTips({ limit: 10, channel: 'telegram' }).map((t) => t.id)).toEqual(['b']);
     expect(store.listTips({ limit: 1, offset: 1 }).map((t) => t.id)).toEqual(['c']);
     expect(store.countTips()).toBe(3);
+    store.close();
+  });
+
+  it('walks tips in listing order with a keyset cursor, ties within an hour broken by id', () => {
+    const store = open();
+    seedDesk(store);
+    for (const [id, at] of [
+      ['a', 1000],
+      ['d', 2000],
+      ['b', 2000],
+      ['c', 2000],
+      ['e', 3000],
+    ] as const)
+      store.insertTip(tip(id, at), undefined, []);
+    const walked: string[] = [];
+    for (let after: TipCursor | undefined; ;) {
+      const page = store.listTips({ limit: 2, ...(after ? { after } : {}) });
+      walked.push(...page.map((t) => t.id));
+      const last = page[page.length - 1];
+      if (!last) break;
+      after = { receivedAt: last.receivedAt, id: last.id };
+    }
+    expect(walked).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(store.listTips({ limit: 10 }).map((t) => t.id)).toEqual(walked);
+    store.close();
+  });
+
+  it('lists tip heads like tips, without their envelopes', () => {
+    const store = open();
+    seedDesk(store);
+    store.insertTip(tip('a', 1000, { triage: bytes(4, 4) }), undefined, []);
+    store.insertTip(tip('b', 2000, { status: 'closed' }), undefined, []);
+    const heads = store.listTipHeads({ limit: 10 });
+    expect(heads.map((h) => h.id)).toEqual(['b', 'a']);
+    expect(heads[1]).toEqual({ ...tip('a', 1000, { triage: bytes(4, 4) }), envelope: undefined });
+    expect(heads.every((h) => !('envelope' in h))).toBe(true);
+    expect(store.listTipHeads({ limit: 10, status: 'closed' }).map((h) => h.id)).toEqual(['b']);
     store.close();
   });
 
@@ -227,5 +266,55 @@ describe('SQLite store on disk', () => {
     openSqliteStore(dir).close();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, 'tipline.db')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('tip listing queries', () => {
+  // Every filter the inbox offers, alone and together, with and without a keyset cursor.
+  const filters: Omit<TipListQuery, 'limit'>[] = [
+    {},
+    { status: 'new' },
+    { channel: 'telegram' },
+    { deskId: 'desk1' as DeskId },
+    { assigneeId: 'r1' as ReviewerId },
+    { assigneeId: null },
+    { status: 'new', deskId: 'desk1' as DeskId },
+    { status: 'in_review', channel: 'web', assigneeId: null },
+  ];
+
+  it('read a page in index order: SQLite never sorts the tips in a temp B-tree', () => {
+    const opened = openDatabaseFile(':memory:');
+    const statements: string[] = [];
+    const prepare = opened.sqlite.prepare.bind(opened.sqlite);
+    // drizzle prepares through the connection: record what it sends
+    opened.sqlite.prepare = (source: string) => {
+      statements.push(source);
+      return prepare(source);
+    };
+    const store = createSqliteStore(opened);
+    const after = { receivedAt: 3_600_000, id: 'm' as TipId };
+    for (const filter of filters) {
+      for (const cursor of [{}, { after }]) {
+        statements.length = 0;
+        store.listTips({ ...filter, ...cursor, limit: 50 });
+        store.listTipHeads({ ...filter, ...cursor, limit: 50 });
+        expect(statements).toHaveLength(2);
+        for (const source of statements) {
+          const parameters = (source.match(/\?/g) ?? []).map(() => 1);
+          const plan = (
+            prepare(`EXPLAIN QUERY PLAN ${source}`).all(...parameters) as { detail: string }[]
+          )
+            .map((row) => row.detail)
+            .join(' | ');
+          expect(plan, `${JSON.stringify({ ...filter, ...cursor })}: ${plan}`).toMatch(
+            /USING (COVERING )?INDEX tips_/,
+          );
+          expect(plan, `${JSON.stringify({ ...filter, ...cursor })}: ${plan}`).not.toMatch(
+            /TEMP B-TREE/,
+          );
+        }
+      }
+    }
+    store.close();
   });
 });
