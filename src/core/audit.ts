@@ -1,6 +1,7 @@
 import { concatBytes, constantTimeEqual } from '../crypto/index.js';
+import { DomainError } from './errors.js';
 import type { CoreDeps } from './deps.js';
-import type { AuditRecord } from './ports.js';
+import type { AuditRecord, ReviewerRecord } from './ports.js';
 
 /*
  * The audit log is a hash chain: hash_n = BLAKE2b-256(hash_{n-1} | canonical JSON of entry n),
@@ -120,4 +121,35 @@ export function verifyAuditChain(deps: CoreDeps, pageSize = 1000): AuditVerifica
     }
     if (page.length < pageSize) return { ok: true, entries, head: deps.sodium.to_hex(previous) };
   }
+}
+
+export interface AuditPage {
+  /** Newest first. */
+  readonly entries: readonly AuditRecord[];
+  /** Pass as `before` for the next (older) page; undefined on the oldest page. */
+  readonly older: number | undefined;
+}
+
+export const AUDIT_PAGE_LIMIT = 100;
+
+/**
+ * One page of the audit log for an admin, newest first: the entries with a sequence number
+ * below `before` (default: from the newest). Throws DomainError('forbidden') for anyone else.
+ */
+export function listAuditPage(
+  deps: CoreDeps,
+  viewer: ReviewerRecord,
+  page: { readonly before?: number; readonly limit?: number } = {},
+): AuditPage {
+  if (viewer.role !== 'admin' || viewer.revokedAt !== null)
+    throw new DomainError('forbidden', 'admins only');
+  const limit = Math.min(Math.max(1, Math.floor(page.limit ?? AUDIT_PAGE_LIMIT)), 1000);
+  const end = (deps.store.lastAudit()?.sequence ?? 0) + 1;
+  const before =
+    page.before !== undefined && Number.isSafeInteger(page.before)
+      ? Math.min(Math.max(1, page.before), end)
+      : end;
+  const from = Math.max(0, before - 1 - limit);
+  const entries = deps.store.listAudit(from, before - 1 - from).reverse();
+  return { entries, older: from > 0 ? from + 1 : undefined };
 }

@@ -18,3 +18,4 @@ export * from './desk-login.js';
 export * from './desk-sessions.js';
 export * from './desk-inbox.js';
 export * from './invitations.js';
+export * from './desk-people.js';

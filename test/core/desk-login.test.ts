@@ -9,6 +9,10 @@ import {
   totpCodeAt,
   createTotpSecret,
   isDomainError,
+  acceptInvitation,
+  inviteReviewer,
+  resetTotp,
+  verifyAuditChain,
 } from '../../src/core/index.js';
 import { createTestDeps, PASSPHRASE } from '../helpers.js';
 import { fakeLoginGuard } from '../server/admin/desk-harness.js';
@@ -87,6 +91,161 @@ describe('logIn', () => {
     const { scanForBytes } = await import('../helpers.js');
     expect(scanForBytes(ctx.dataDir, secret)).toEqual([]);
     expect(deps.store.getReviewerTotp(ana.id)?.sealedSecret?.length).toBeGreaterThan(secret.length);
+  });
+});
+
+/** A desk whose admin "ana" has enrolled a second factor; `code()` is the current code. */
+async function enrolled() {
+  const ctx = await createTestDeps();
+  const { deps } = ctx;
+  await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+  const ana = deps.store.getReviewerByName('ana');
+  if (!ana) throw new Error('no ana');
+  const secret = createTotpSecret(deps);
+  enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
+  let now = deps.clock();
+  const nextStep = () => {
+    now += 30_000;
+    ctx.setNow(now);
+  };
+  nextStep();
+  return { ...ctx, ana, secret, nextStep, code: () => totpCodeAt(secret, deps.clock()) };
+}
+
+const attempt = (name: string, passphrase: Uint8Array, code: string, clientKey = 'client') => ({
+  name,
+  passphrase,
+  code,
+  clientKey,
+});
+
+describe('logIn failures', () => {
+  it('share one error code and one padded duration for an unknown name, a wrong passphrase and a wrong code', async () => {
+    const { deps, code } = await enrolled();
+    const wrongCode = code() === '000000' ? '111111' : '000000';
+    const outcomes = [];
+    for (const input of [
+      attempt('nobody', PASSPHRASE, code(), 'a'),
+      attempt('ana', new TextEncoder().encode('not the passphrase'), code(), 'b'),
+      attempt('ana', PASSPHRASE, wrongCode, 'c'),
+    ]) {
+      const { guard, time } = fakeLoginGuard(deps.clock, 1_200);
+      const error = await logIn(deps, guard, input).catch((e: unknown) => e);
+      outcomes.push({ code: (error as { code?: string }).code, took: time.now });
+    }
+    expect(outcomes).toEqual([
+      { code: 'bad_credentials', took: 1_200 },
+      { code: 'bad_credentials', took: 1_200 },
+      { code: 'bad_credentials', took: 1_200 },
+    ]);
+  });
+
+  it('audit a failed login by reviewer id for a known name and as unknown otherwise', async () => {
+    const { deps, ana } = await enrolled();
+    const { guard } = fakeLoginGuard(deps.clock);
+    const before = deps.store.lastAudit()?.sequence ?? 0;
+    await logIn(deps, guard, attempt('ana', PASSPHRASE, '')).catch(() => undefined);
+    await logIn(deps, guard, attempt('nobody', PASSPHRASE, '')).catch(() => undefined);
+    expect(deps.store.listAudit(before, 10).map((e) => [e.action, e.actor])).toEqual([
+      ['login.failed', ana.id],
+      ['login.failed', 'unknown'],
+    ]);
+    expect(verifyAuditChain(deps).ok).toBe(true);
+  });
+
+  it('make one client wait after failures, whatever names it tries, while other clients still get in', async () => {
+    const { deps, code } = await enrolled();
+    const { guard } = fakeLoginGuard(deps.clock);
+    for (let i = 0; i < 4; i++)
+      await logIn(deps, guard, attempt(`name${i}`, PASSPHRASE, '', 'noisy')).catch(() => undefined);
+    await expect(logIn(deps, guard, attempt('ana', PASSPHRASE, code(), 'noisy'))).rejects.toSatisfy(
+      (e) => isDomainError(e, 'rate_limited'),
+    );
+    const quiet = await logIn(deps, guard, attempt('ana', PASSPHRASE, code(), 'quiet'));
+    expect(quiet.kind).toBe('unlocked');
+    quiet.unlocked.wipe();
+  });
+
+  it('make an account wait after failures from many clients, with waits that grow', async () => {
+    const { deps, code } = await enrolled();
+    const { guard } = fakeLoginGuard(deps.clock);
+    const wrong = new TextEncoder().encode('wrong passphrase here');
+    for (let i = 0; i < 4; i++)
+      await logIn(deps, guard, attempt('ana', wrong, '', `c${i}`)).catch(() => undefined);
+    const first = guard.throttle.waitFor('account:ana');
+    await expect(logIn(deps, guard, attempt('ana', PASSPHRASE, code(), 'fresh'))).rejects.toSatisfy(
+      (e) => isDomainError(e, 'rate_limited'),
+    );
+    expect(first).toBeGreaterThan(0);
+    guard.throttle.fail('account:ana');
+    expect(guard.throttle.waitFor('account:ana')).toBeGreaterThan(first);
+  });
+});
+
+describe('the second factor', () => {
+  it('refuses a code that was already used (replay), and takes the next one', async () => {
+    const { deps, code, nextStep } = await enrolled();
+    const { guard } = fakeLoginGuard(deps.clock);
+    const used = code();
+    const first = await logIn(deps, guard, attempt('ana', PASSPHRASE, used));
+    first.unlocked.wipe();
+    await expect(logIn(deps, guard, attempt('ana', PASSPHRASE, used))).rejects.toSatisfy((e) =>
+      isDomainError(e, 'bad_credentials'),
+    );
+    nextStep();
+    const next = await logIn(deps, guard, attempt('ana', PASSPHRASE, code()));
+    expect(next.kind).toBe('unlocked');
+    next.unlocked.wipe();
+  });
+
+  it('leads a reviewer without one only to enrolment, whatever code is typed', async () => {
+    const { deps } = await createTestDeps();
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const { guard } = fakeLoginGuard(deps.clock);
+    const result = await logIn(deps, guard, attempt('ana', PASSPHRASE, '123456'));
+    expect(result.kind).toBe('enrol');
+    result.unlocked.wipe();
+  });
+
+  it('refuses enrolment with a code that does not match the new secret', async () => {
+    const { deps } = await createTestDeps();
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const ana = deps.store.getReviewerByName('ana');
+    if (!ana) throw new Error('no ana');
+    const secret = createTotpSecret(deps);
+    const wrong = totpCodeAt(secret, deps.clock()) === '000000' ? '111111' : '000000';
+    expect(() => enrolTotp(deps, ana, secret, wrong)).toThrow(
+      expect.objectContaining({ code: 'bad_credentials' }),
+    );
+    expect(deps.store.getReviewerTotp(ana.id)?.sealedSecret ?? null).toBeNull();
+  });
+
+  it('stops taking the old codes once an admin resets it, and takes codes of the new secret', async () => {
+    const { deps, ana, secret, nextStep } = await enrolled();
+    const fresh = resetTotp(deps, ana, ana.id);
+    expect(fresh).not.toBe(secret);
+    const { guard } = fakeLoginGuard(deps.clock);
+    await expect(
+      logIn(deps, guard, attempt('ana', PASSPHRASE, totpCodeAt(secret, deps.clock()))),
+    ).rejects.toSatisfy((e) => isDomainError(e, 'bad_credentials'));
+    nextStep();
+    const result = await logIn(
+      deps,
+      guard,
+      attempt('ana', PASSPHRASE, totpCodeAt(fresh, deps.clock())),
+    );
+    expect(result.kind).toBe('unlocked');
+    result.unlocked.wipe();
+    expect(deps.store.listAudit(0, 100).map((e) => e.action)).toContain('reviewer.totp_reset');
+  });
+
+  it('can be reset by admins only', async () => {
+    const { deps, ana } = await enrolled();
+    const { token } = inviteReviewer(deps, ana, 'reviewer');
+    const bea = await acceptInvitation(deps, token, { name: 'bea', passphrase: PASSPHRASE });
+    expect(() => resetTotp(deps, bea, ana.id)).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });
 

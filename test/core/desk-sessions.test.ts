@@ -28,7 +28,8 @@ describe('desk sessions', () => {
     const { token } = sessions.open(keys, 'active');
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(sessions.get(token)?.reviewerId).toBe(keys.reviewer.id);
-    expect(sessions.get(`${token.slice(0, -1)}A`)).toBeUndefined();
+    const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'E' : 'A'}`;
+    expect(sessions.get(altered)).toBeUndefined();
   });
 
   it('move to a new token on rotation, and the old one stops working', async () => {
@@ -50,6 +51,80 @@ describe('desk sessions', () => {
     expect(sessions.checkCsrf(a, b.csrfToken)).toBe(false);
     expect(sessions.checkCsrf(a, undefined)).toBe(false);
     expect(sessions.checkCsrf(a, '')).toBe(false);
+  });
+
+  it('end after 30 idle minutes and wipe the unlocked keys', async () => {
+    const { deps, keys, setNow } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const { token } = sessions.open(keys, 'active');
+    const secret = [...keys.deskKeys.values()][0]?.secretKey;
+    const start = deps.clock();
+    setNow(start + 29 * 60_000);
+    expect(sessions.get(token)).toBeDefined();
+    setNow(start + 58 * 60_000);
+    expect(sessions.get(token)).toBeDefined();
+    setNow(start + 88 * 60_000);
+    expect(sessions.get(token)).toBeUndefined();
+    expect(secret?.every((b) => b === 0)).toBe(true);
+    expect(sessions.count()).toBe(0);
+  });
+
+  it('end after 8 hours even when used all along', async () => {
+    const { deps, keys, setNow } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const { token } = sessions.open(keys, 'active');
+    const start = deps.clock();
+    for (let minutes = 20; minutes < 8 * 60; minutes += 20) {
+      setNow(start + minutes * 60_000);
+      expect(sessions.get(token)).toBeDefined();
+    }
+    setNow(start + 8 * 3_600_000);
+    expect(sessions.get(token)).toBeUndefined();
+  });
+
+  it('use the idle and absolute limits they are given', async () => {
+    const { deps, keys, setNow } = await unlocked();
+    const sessions = createDeskSessions(deps, {
+      idleMs: 60_000,
+      absoluteMs: 120_000,
+      maxSessions: 10,
+    });
+    const { token } = sessions.open(keys, 'active');
+    const start = deps.clock();
+    setNow(start + 59_000);
+    expect(sessions.get(token)).toBeDefined();
+    setNow(start + 118_000);
+    expect(sessions.get(token)).toBeDefined();
+    setNow(start + 120_000);
+    expect(sessions.get(token)).toBeUndefined();
+  });
+
+  it('end at logout: the token opens nothing and the keys are wiped', async () => {
+    const { deps, keys } = await unlocked();
+    const sessions = createDeskSessions(deps);
+    const { token, session } = sessions.open(keys, 'active');
+    session.summaries.set('t' as never, { headline: 'cached' });
+    const secret = [...keys.deskKeys.values()][0]?.secretKey;
+    sessions.end(token);
+    expect(sessions.get(token)).toBeUndefined();
+    expect(secret?.every((b) => b === 0)).toBe(true);
+    expect(keys.deskKeys.size).toBe(0);
+    expect(session.summaries.size).toBe(0);
+  });
+
+  it('draw their tokens from the injected random source', async () => {
+    const { deps, keys } = await unlocked();
+    let calls = 0;
+    const random = {
+      ...deps.random,
+      bytes: (n: number) => {
+        calls++;
+        return deps.random.bytes(n);
+      },
+    };
+    const sessions = createDeskSessions({ ...deps, random });
+    sessions.open(keys, 'active');
+    expect(calls).toBe(2);
   });
 
   it('end every session of a reviewer and wipe their keys', async () => {
