@@ -85,6 +85,23 @@ export function Notice(props: { text: string | undefined; kind?: 'errors' | 'not
   );
 }
 
+function NameField(props: { t: AdminTranslate; name: string | undefined }) {
+  return (
+    <div class="field">
+      <label for="name">{props.t('login.name')}</label>
+      <input
+        type="text"
+        id="name"
+        name="name"
+        autocomplete="username"
+        required
+        maxlength={64}
+        value={props.name ?? ''}
+      />
+    </div>
+  );
+}
+
 export function LoginPage(props: {
   frame: AdminFrame;
   error?: string;
@@ -98,18 +115,7 @@ export function LoginPage(props: {
       <Notice text={props.notice} kind="notice" />
       <Notice text={props.error} />
       <form method="post" action="/admin/login">
-        <div class="field">
-          <label for="name">{t('login.name')}</label>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            autocomplete="username"
-            required
-            maxlength={64}
-            value={props.name ?? ''}
-          />
-        </div>
+        <NameField t={t} name={props.name} />
         <div class="field">
           <label for="passphrase">{t('login.passphrase')}</label>
           <input
@@ -161,18 +167,7 @@ export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: s
             autocomplete="off"
           />
         </div>
-        <div class="field">
-          <label for="name">{t('login.name')}</label>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            autocomplete="username"
-            required
-            maxlength={64}
-            value={props.name ?? ''}
-          />
-        </div>
+        <NameField t={t} name={props.name} />
         <PassphraseFields t={t} newLabel={t('account.new')} />
         <button type="submit">{t('recover.submit')}</button>
       </form>
@@ -232,18 +227,7 @@ function TokenAccountPage(props: {
       <Notice text={props.error} />
       <form method="post" action={props.action}>
         <input type="hidden" name="token" value={props.token} />
-        <div class="field">
-          <label for="name">{t('login.name')}</label>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            autocomplete="username"
-            required
-            maxlength={64}
-            value={props.name ?? ''}
-          />
-        </div>
+        <NameField t={t} name={props.name} />
         <PassphraseFields t={t} />
         <button type="submit">{props.submit}</button>
       </form>

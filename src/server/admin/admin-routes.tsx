@@ -25,6 +25,7 @@ import {
   logIn,
   needsFirstRun,
   openAttachment,
+  openTip,
   openTipDetail,
   recordAudit,
   resetTotp,
@@ -144,15 +145,18 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   const { core, sessions } = deps;
   const limit = bodyLimit({ maxSize: FORM_BYTES, onError: (c) => c.text('too large', 413) });
 
-  const startSession = (c: Context, session: ReturnType<DeskSessions['open']>) => {
-    const old = getCookie(c, SESSION_COOKIE);
-    if (old) sessions.end(old);
-    setCookie(c, SESSION_COOKIE, session.token, {
+  const setSessionCookie = (c: Context, token: string) =>
+    setCookie(c, SESSION_COOKIE, token, {
       path: '/',
       secure: true,
       httpOnly: true,
       sameSite: 'Strict',
     });
+
+  const startSession = (c: Context, session: ReturnType<DeskSessions['open']>) => {
+    const old = getCookie(c, SESSION_COOKIE);
+    if (old) sessions.end(old);
+    setSessionCookie(c, session.token);
   };
 
   const viewerOf = (c: Context): Viewer | undefined => {
@@ -205,7 +209,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
 
   const guardGet = (c: Context): Viewer | Response => {
     const viewer = viewerOf(c);
-    if (!viewer) return c.redirect(needsFirstRun(core) ? '/admin/login' : '/admin/login', 303);
+    if (!viewer) return c.redirect('/admin/login', 303);
     if (viewer.session.stage === 'enrol' && c.req.path !== '/admin/enrol')
       return c.redirect('/admin/enrol', 303);
     return viewer;
@@ -383,13 +387,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     session.pendingTotpSecret = undefined;
     // a fresh session id once the second factor is in place
     const next = sessions.rotate(guarded.viewer.token, 'active');
-    if (next)
-      setCookie(c, SESSION_COOKIE, next, {
-        path: '/',
-        secure: true,
-        httpOnly: true,
-        sameSite: 'Strict',
-      });
+    if (next) setSessionCookie(c, next);
     return c.redirect('/admin', 303);
   });
 
@@ -570,10 +568,11 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     const tip = core.store.getTip(tipIdParam(c));
     if (!tip) return c.text(t('error.notFound'), 404);
     try {
-      const detail = openTipDetail(core, viewer.session.unlocked, tip.id);
-      const index = detail.content.attachments.findIndex((a) => a.id === c.req.param('attachment'));
+      // only the envelope: the thread and a second 'tip.view' entry are not this request's business
+      const content = openTip(core, viewer.session.unlocked, tip);
+      const index = content.attachments.findIndex((a) => a.id === c.req.param('attachment'));
       if (index < 0) return c.text(t('error.notFound'), 404);
-      const bytes = openAttachment(core, tip, detail.content, c.req.param('attachment'));
+      const bytes = openAttachment(core, tip, content, c.req.param('attachment'));
       recordAudit(core, {
         actor: viewer.session.reviewerId,
         action: 'attachment.download',
@@ -581,7 +580,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       });
       const extension =
         /^[a-z0-9]{1,5}$/.exec(
-          detail.content.attachments[index]?.name.split('.').pop()?.toLowerCase() ?? '',
+          content.attachments[index]?.name.split('.').pop()?.toLowerCase() ?? '',
         )?.[0] ?? 'bin';
       // a server-made name and a type browsers will not render: never shown inline
       return c.body(bytes as unknown as ArrayBuffer, 200, {
