@@ -9,10 +9,10 @@ import { CATALOGS } from './i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
 import { createTipBot, type TipBot } from './bot/create-bot.js';
 import { createWebhookHandler } from './bot/webhook.js';
-import { telegramCode } from './bot/conversation.js';
 import {
   createDeskSessions,
   createFirstRunToken,
+  errorCodeOf,
   needsFirstRun,
   scheduleDailyPurge,
 } from './core/index.js';
@@ -102,7 +102,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       else await bot.startPolling();
     } catch (error) {
       // the web form keeps working; the operator sees why the bot did not start
-      core.logger.error('bot.start_failed', { code: telegramCode(error) });
+      core.logger.error('bot.start_failed', { code: errorCodeOf(error) });
     }
   } else {
     core.logger.info('telegram.off', {
@@ -143,7 +143,7 @@ export async function main(): Promise<void> {
     if (error instanceof ConfigError || error instanceof StoreOpenError) {
       process.stderr.write(`tipline: ${error.message}\n`);
     } else {
-      logger.error('server.start_failed', { code: (error as { code?: string }).code ?? 'unknown' });
+      logger.error('server.start_failed', { code: errorCodeOf(error) });
     }
     process.exit(2);
   }

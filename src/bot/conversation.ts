@@ -1,5 +1,6 @@
 import {
   DomainError,
+  errorCodeOf,
   isDomainError,
   normalizeText,
   openInbox,
@@ -397,7 +398,7 @@ export function createConversation(deps: ConversationDeps) {
         });
       } catch (error) {
         failed += batch.length;
-        core.logger.warn('bot.wipe_failed', { code: telegramCode(error) });
+        core.logger.warn('bot.wipe_failed', { code: errorCodeOf(error) });
       }
     }
     const { t } = turn;
@@ -417,7 +418,7 @@ export function createConversation(deps: ConversationDeps) {
         message_ids: [messageId],
       });
     } catch (error) {
-      core.logger.warn('bot.delete_failed', { code: telegramCode(error) });
+      core.logger.warn('bot.delete_failed', { code: errorCodeOf(error) });
     }
     let lines: string[];
     try {
@@ -510,10 +511,4 @@ function submitErrorMessage(error: unknown): MessageKey {
     default:
       throw error;
   }
-}
-
-/** The Bot API error code of a failed call, for logs (never the description: it may quote input). */
-export function telegramCode(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'number' || typeof code === 'string' ? String(code) : 'unknown';
 }

@@ -1,6 +1,11 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { createRateLimiter, type CoreDeps, type TelegramDelivery } from '../core/index.js';
+import {
+  createRateLimiter,
+  errorCodeOf,
+  type CoreDeps,
+  type TelegramDelivery,
+} from '../core/index.js';
 import type { EmergencyDirectory } from '../i18n/countries.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import { createTranslator, type Messages } from '../i18n/messages.js';
@@ -9,7 +14,7 @@ import {
   DEFAULT_CHAT_SESSION_OPTIONS,
   type ChatSessionOptions,
 } from './chat-sessions.js';
-import { createConversation, telegramCode, type IncomingFile, type Turn } from './conversation.js';
+import { createConversation, type IncomingFile, type Turn } from './conversation.js';
 import { createOutbox, DEFAULT_OUTBOX_TIMING, type OutboxOptions } from './outbox.js';
 
 export const BOT_COMMANDS = [
@@ -169,7 +174,7 @@ export function createTipBot(options: BotOptions): TipBot {
     // never log: the update, the error message (telegraf quotes payloads), chat ids
     core.logger.error('bot.update_failed', {
       updateType: ctx.updateType,
-      code: telegramCode(error),
+      code: errorCodeOf(error),
     });
     const chatId = ctx.chat?.id;
     if (chatId !== undefined && ctx.chat?.type === 'private') {
@@ -217,7 +222,7 @@ export function createTipBot(options: BotOptions): TipBot {
     await outbox
       .call(chatId, 'leaveChat', { chat_id: chatId })
       .catch((error: unknown) =>
-        core.logger.warn('bot.leave_failed', { code: telegramCode(error) }),
+        core.logger.warn('bot.leave_failed', { code: errorCodeOf(error) }),
       );
   }
 
@@ -254,7 +259,7 @@ export function createTipBot(options: BotOptions): TipBot {
     await outbox
       .call(String(ctx.chat.id), 'answerCallbackQuery', { callback_query_id: query.id })
       .catch((error: unknown) =>
-        core.logger.warn('bot.answer_failed', { code: telegramCode(error) }),
+        core.logger.warn('bot.answer_failed', { code: errorCodeOf(error) }),
       );
   }
 
@@ -361,7 +366,7 @@ export function createTipBot(options: BotOptions): TipBot {
           launched(),
         )
         .catch((error: unknown) => {
-          core.logger.error('bot.polling_failed', { code: telegramCode(error) });
+          core.logger.error('bot.polling_failed', { code: errorCodeOf(error) });
         });
       await Promise.race([running, polling]);
       core.logger.info('bot.started', { mode: 'polling' });

@@ -29,3 +29,12 @@ export class DomainError extends Error {
 
 export const isDomainError = (error: unknown, code?: DomainErrorCode): error is DomainError =>
   error instanceof DomainError && (code === undefined || error.code === code);
+
+/**
+ * The code of any failure (a Bot API error number, a Node error code), for logs: never the
+ * message or description, which may quote user input.
+ */
+export function errorCodeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'number' || typeof code === 'string' ? String(code) : 'unknown';
+}

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError, errorCodeOf } from './errors.js';
 import { replyToTipster } from './case-thread.js';
 import { openTip } from './reading.js';
 import { normalizeText } from './text.js';
@@ -50,10 +50,7 @@ export async function sendReply(
     // never log: the chat id or the text; the code says enough to act on
     deps.logger.warn('reply.telegram_failed', {
       tipId,
-      code:
-        (error as { code?: unknown }).code === undefined
-          ? 'unknown'
-          : String((error as { code?: unknown }).code),
+      code: errorCodeOf(error),
     });
     return { messageId, delivery: 'telegram_failed' };
   }
