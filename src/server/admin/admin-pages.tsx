@@ -358,6 +358,14 @@ function Select(props: {
   );
 }
 
+/** "nobody" and every active reviewer, for the assignee selects (filter, bulk, triage). */
+function assigneeOptions(t: AdminTranslate, reviewers: readonly ReviewerRecord[]) {
+  return [
+    { value: 'none', label: t('inbox.unassigned') },
+    ...reviewers.map((r) => ({ value: r.id, label: r.name })),
+  ];
+}
+
 export interface InboxView {
   readonly frame: AdminFrame;
   readonly page: InboxPageData;
@@ -444,10 +452,7 @@ export function InboxPage(props: InboxView) {
           name="assignee"
           label={t('field.assignee')}
           value={filter.assigneeId === null ? 'none' : filter.assigneeId}
-          options={[
-            { value: 'none', label: t('inbox.unassigned') },
-            ...props.reviewers.map((r) => ({ value: r.id, label: r.name })),
-          ]}
+          options={assigneeOptions(t, props.reviewers)}
           any={t('inbox.any')}
         />
         <Select
@@ -515,10 +520,7 @@ export function InboxPage(props: InboxView) {
           name="assignee"
           label={t('field.assignee')}
           value={undefined}
-          options={[
-            { value: 'none', label: t('inbox.unassigned') },
-            ...props.reviewers.map((r) => ({ value: r.id, label: r.name })),
-          ]}
+          options={assigneeOptions(t, props.reviewers)}
           any="–"
         />
         <label>
@@ -604,10 +606,7 @@ export function TipPage(props: TipView) {
           name="assignee"
           label={t('field.assignee')}
           value={tip.assigneeId ?? 'none'}
-          options={[
-            { value: 'none', label: t('inbox.unassigned') },
-            ...props.reviewers.map((r) => ({ value: r.id, label: r.name })),
-          ]}
+          options={assigneeOptions(t, props.reviewers)}
         />
         <Select
           name="priority"
