@@ -136,7 +136,7 @@ export async function benchBot(): Promise<void> {
     console.log(
       `process RSS (this bench process, fake Bot API included): ${mib(rssAtStart)} at start of the bot bench, ${mib(rssWithDrafts)} with ${users + 50} drafts of 2 KB in memory, ${mib(process.memoryUsage().rss)} at the end`,
     );
-    deps.store.close();
+    await deps.store.close();
   } finally {
     await fake.close();
     rmSync(dataDir, { recursive: true, force: true });

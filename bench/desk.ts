@@ -36,15 +36,15 @@ export async function benchDesk(): Promise<void> {
       reviewerName: 'bench',
       passphrase: new TextEncoder().encode(PASSPHRASE),
     });
-    const desk = core.store.listDesks()[0]!;
-    const deskKey = core.store.getActiveDeskKey(desk.id)!;
+    const desk = (await core.store.listDesks())[0]!;
+    const deskKey = (await core.store.getActiveDeskKey(desk.id))!;
     const sealTo = { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey };
 
     // 100k sealed tips straight into the store (the intake path is benchmarked elsewhere)
     const fillStart = performance.now();
     const start = Date.UTC(2024, 0, 1);
     const ids: TipId[] = [];
-    core.store.transaction(() => {
+    await core.store.transaction(async () => {
       for (let i = 0; i < TIPS; i++) {
         const id = newRandomId<TipId>(core.random);
         ids.push(id);
@@ -58,7 +58,7 @@ export async function benchDesk(): Promise<void> {
           },
           attachments: [],
         };
-        core.store.insertTip(
+        await core.store.insertTip(
           {
             id,
             deskId: desk.id,
@@ -79,9 +79,9 @@ export async function benchDesk(): Promise<void> {
       `\n# reviewer desk with ${TIPS.toLocaleString('en')} tips (filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s)`,
     );
 
-    const bench = core.store.getReviewerByName('bench')!;
+    const bench = (await core.store.getReviewerByName('bench'))!;
     const secret = createTotpSecret(core);
-    enrolTotp(core, bench, secret, totpCodeAt(secret, Date.now() - 30_000));
+    await enrolTotp(core, bench, secret, totpCodeAt(secret, Date.now() - 30_000));
     const app = createApp({
       core,
       web: { quickExitUrl: 'https://example.org/', onionAddress: undefined, rateLimitPerHour: 0 },
@@ -127,7 +127,7 @@ export async function benchDesk(): Promise<void> {
     console.log(
       `targets: inbox p50 < 30 ms (measured ${cold.p50.toFixed(1)} cold, ${warm.p50.toFixed(1)} warm); detail p50 < 10 ms (measured ${detail.p50.toFixed(1)})`,
     );
-    core.store.close();
+    await core.store.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -100,13 +100,13 @@ try {
   console.log('\n# intake (production argon2id for the codename inbox, SQLite synchronous=FULL)');
   console.log(fmt('submitTip end to end', submit));
   const unlocked = await unlockReviewer(deps, 'bench', passphrase);
-  const tips = deps.store.listTips({ limit: 30 });
+  const tips = await deps.store.listTips({ limit: 30 });
   const read = stats(
     await time(tips.length * 20, (i) => openTip(deps, unlocked, tips[i % tips.length]!)),
   );
   console.log(fmt('openTip (store read + open + schema check)', read));
   unlocked.wipe();
-  deps.store.close();
+  await deps.store.close();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -108,7 +108,7 @@ export async function benchWeb(): Promise<void> {
       `  p99 x${(form.p99 / baseline.p99).toFixed(0)} baseline`,
     );
     const { sodium } = core;
-    const deskKey = currentDeskKey(core);
+    const deskKey = await currentDeskKey(core);
     const sealedBody = (i: number) => {
       const body = new FormData();
       const content = {
@@ -140,7 +140,7 @@ export async function benchWeb(): Promise<void> {
       formatStats('GET / (render the form)', page),
       `  p99 x${(page.p99 / baseline.p99).toFixed(1)} baseline`,
     );
-    core.store.close();
+    await core.store.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -41,7 +41,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
   });
   const sessionSweep = setInterval(() => sessions.sweep(), 60_000);
   sessionSweep.unref();
-  const firstRun = needsFirstRun(core) ? createFirstRunToken(core) : undefined;
+  const firstRun = (await needsFirstRun(core)) ? createFirstRunToken(core) : undefined;
   const app = createApp({
     desk: {
       sessions,
@@ -92,7 +92,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     config.retentionDays === undefined
       ? () => undefined
       : scheduleDailyPurge(core, config.retentionDays, (run, everyMs) => {
-          const timer = setInterval(run, everyMs);
+          const timer = setInterval(() => void run(), everyMs);
           timer.unref();
           return () => clearInterval(timer);
         });
@@ -117,10 +117,10 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       stopPurge();
       const botStopped = bot ? bot.stop().catch(() => undefined) : Promise.resolve();
       server.close(() => {
-        void botStopped.then(() => {
-          core.store.close();
-          resolve();
-        });
+        void botStopped
+          .then(() => core.store.close())
+          .catch(() => undefined)
+          .then(resolve);
       });
       // idle keep-alive sockets would otherwise hold close() open
       if ('closeIdleConnections' in server) server.closeIdleConnections();

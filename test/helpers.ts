@@ -40,7 +40,7 @@ export async function createTestDeps(overrides: Partial<CoreDeps> = {}): Promise
     { dataDir },
     { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, ...overrides },
   );
-  onTestFinished(() => deps.store.close());
+  onTestFinished(async () => deps.store.close());
   return { deps, dataDir, logLines: logger.lines, setNow: (ms) => (now = ms) };
 }
 
@@ -76,4 +76,11 @@ export async function freePort(): Promise<number> {
       probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** Everything an async iterable yields, in order (Array.fromAsync needs Node 22). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }

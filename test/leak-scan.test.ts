@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { join } from 'node:path';
 import { initialiseDesk, submitTip, unlockReviewer, exportTips } from '../src/core/index.js';
-import { createTestDeps, filesBelow, PASSPHRASE, scanForBytes, tempDir } from './helpers.js';
+import {
+  createTestDeps,
+  filesBelow,
+  PASSPHRASE,
+  scanForBytes,
+  tempDir,
+  collect,
+} from './helpers.js';
 
 // Threat model 1 and 2: a copy of the disk shows no tip content and no tipster identifier.
 describe('a byte scan of the data directory after tips arrive', () => {
@@ -48,7 +55,7 @@ describe('a byte scan of the data directory after tips arrive', () => {
     });
     // the tips are really there and open: the scan below is not vacuous
     const unlocked = await unlockReviewer(deps, 'ana', PASSPHRASE);
-    expect([...exportTips(deps, unlocked)].filter((t) => t.ok)).toHaveLength(4);
+    expect((await collect(exportTips(deps, unlocked))).filter((t) => t.ok)).toHaveLength(4);
     unlocked.wipe();
 
     const backupDir = tempDir();

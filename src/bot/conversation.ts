@@ -106,7 +106,7 @@ export function createConversation(deps: ConversationDeps) {
     const { t } = turn;
     // a partner's deep link names its desk; an unknown name is ignored
     const deskName = payload.trim();
-    if (/^[\p{L}\p{N}._-]{1,64}$/u.test(deskName) && core.store.getDeskByName(deskName))
+    if (/^[\p{L}\p{N}._-]{1,64}$/u.test(deskName) && (await core.store.getDeskByName(deskName)))
       turn.session.deskName = deskName;
     const lines = [t('bot.start.greeting'), '', t('bot.start.safety')];
     if (deps.onionAddress)
@@ -271,7 +271,7 @@ export function createConversation(deps: ConversationDeps) {
       const info = await outbox.call<{ file_path?: string }>(turn.chatId, 'getFile', {
         file_id: incoming.fileId,
       });
-      if (!info.file_path) return say(turn, t('bot.file.unreadable'));
+      if (!info.file_path) return await say(turn, t('bot.file.unreadable'));
       bytes = await downloadIntoMemory(deps.fileUrl(info.file_path), room);
     } catch (error) {
       if (error instanceof FileTooLargeError) return tooBig();

@@ -63,7 +63,7 @@ async function unlockFor(
   if (typeof recoveryFile === 'string') {
     const key = readSecretFile(recoveryFile);
     try {
-      return unlockWithRecoveryKey(deps, decoder.decode(key));
+      return await unlockWithRecoveryKey(deps, decoder.decode(key));
     } finally {
       key.fill(0);
     }
@@ -133,11 +133,11 @@ export async function exportCommand(
     'recovery-key-file': { type: 'string' },
   });
   const unlocked = await unlockFor(deps, values);
-  const deskNames = new Map(deps.store.listDesks().map((d) => [d.id, d.name]));
+  const deskNames = new Map((await deps.store.listDesks()).map((d) => [d.id, d.name]));
   let failures = 0;
   let exported = 0;
   try {
-    for (const item of exportTips(deps, unlocked)) {
+    for await (const item of exportTips(deps, unlocked)) {
       if (!item.ok) {
         failures++;
         io.err(
@@ -168,7 +168,7 @@ export async function exportCommand(
   } finally {
     unlocked.wipe();
   }
-  recordAudit(deps, {
+  await recordAudit(deps, {
     actor: auditActorOf(unlocked),
     action: 'tips.export',
     detail: `${exported} exported, ${failures} failed`,
@@ -186,7 +186,7 @@ export async function reviewerCommand(
   switch (sub) {
     case 'list': {
       parse(rest, {});
-      for (const r of deps.store.listReviewers()) {
+      for (const r of await deps.store.listReviewers()) {
         io.out(
           `${r.name}\t${r.role}\t${r.revokedAt === null ? 'active' : 'revoked'}\t${new Date(r.createdAt).toISOString()}\n`,
         );
@@ -239,7 +239,7 @@ export async function reviewerCommand(
     case 'revoke': {
       const { values, positionals } = parse(rest, { 'no-rotate': { type: 'boolean' } }, 1);
       const name = required(positionals[0], 'the reviewer NAME');
-      revokeReviewer(deps, name, { rotate: !values['no-rotate'] });
+      await revokeReviewer(deps, name, { rotate: !values['no-rotate'] });
       io.out(
         `Revoked ${name}.${values['no-rotate'] ? '' : ' Desk keys rotated: tips from now on are sealed to a key they never held.'}\n`,
       );
@@ -284,12 +284,12 @@ export async function backupCommand(
   const { values } = parse(args, { out: { type: 'string' } });
   const out = required(values.out, '--out');
   await deps.store.backupTo(out);
-  recordAudit(deps, { actor: 'cli', action: 'store.backup' });
+  await recordAudit(deps, { actor: 'cli', action: 'store.backup' });
   io.out(`Backup written to ${out} and verified (integrity_check ok).\n`);
   return 0;
 }
 
-export function purgeCommand(
+export async function purgeCommand(
   deps: CoreDeps,
   args: readonly string[],
   io: CliIo,
@@ -301,16 +301,20 @@ export function purgeCommand(
   if (raw === undefined || !/^\d{1,5}$/.test(raw)) {
     throw new CliUsageError('--older-than-days N (or TIPLINE_RETENTION_DAYS) is required');
   }
-  const purged = purgeClosedTips(deps, { days: Number(raw), actor: 'cli' });
+  const purged = await purgeClosedTips(deps, { days: Number(raw), actor: 'cli' });
   io.out(`Purged ${purged} closed or spam tip(s) received more than ${raw} days ago.\n`);
-  return Promise.resolve(0);
+  return 0;
 }
 
-export function auditCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+export async function auditCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const [sub, ...rest] = args;
   parse(rest, {});
   if (sub === 'verify') {
-    const result = verifyAuditChain(deps);
+    const result = await verifyAuditChain(deps);
     if (result.ok) {
       io.out(
         `audit chain intact: ${result.entries} entries, head ${result.head}\n(note the head somewhere else: a chain cut short no longer reaches it)\n`,
@@ -327,7 +331,7 @@ export function auditCommand(deps: CoreDeps, args: readonly string[], io: CliIo)
   }
   if (sub === 'list') {
     for (let after = 0; ;) {
-      const page = deps.store.listAudit(after, 500);
+      const page = await deps.store.listAudit(after, 500);
       for (const e of page) {
         io.out(
           `${e.sequence}\t${new Date(e.at).toISOString()}\t${e.actor}\t${e.action}\t${e.subject ?? ''}\t${e.detail ?? ''}\n`,

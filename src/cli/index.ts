@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`tipline: ${line}\n`);
     return exitCode;
   } finally {
-    deps?.store.close();
+    await deps?.store.close();
   }
 }
 

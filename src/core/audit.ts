@@ -65,12 +65,12 @@ function chainHash(
 }
 
 /** Appends one entry. `actor` is a reviewer id, or "cli" for the operator at the command line. */
-export function recordAudit(
+export async function recordAudit(
   deps: CoreDeps,
   entry: { actor: string; action: AuditAction; subject?: string; detail?: string },
-): AuditRecord {
-  return deps.store.transaction(() => {
-    const last = deps.store.lastAudit();
+): Promise<AuditRecord> {
+  return deps.store.transaction(async () => {
+    const last = await deps.store.lastAudit();
     const base = {
       sequence: (last?.sequence ?? 0) + 1,
       at: deps.clock(),
@@ -85,7 +85,7 @@ export function recordAudit(
       previousHash,
       hash: chainHash(deps, previousHash, base),
     };
-    deps.store.appendAudit(record);
+    await deps.store.appendAudit(record);
     return record;
   });
 }
@@ -100,12 +100,15 @@ export type AuditVerification =
     };
 
 /** Walks the whole chain; reports the first entry that was edited, removed or moved. */
-export function verifyAuditChain(deps: CoreDeps, pageSize = 1000): AuditVerification {
+export async function verifyAuditChain(
+  deps: CoreDeps,
+  pageSize = 1000,
+): Promise<AuditVerification> {
   let previous: Uint8Array = GENESIS;
   let expected = 1;
   let entries = 0;
   for (;;) {
-    const page = deps.store.listAudit(expected - 1, pageSize);
+    const page = await deps.store.listAudit(expected - 1, pageSize);
     for (const record of page) {
       if (record.sequence !== expected)
         return { ok: false, entries, brokenAt: expected, reason: 'gap' };
@@ -136,20 +139,20 @@ export const AUDIT_PAGE_LIMIT = 100;
  * One page of the audit log for an admin, newest first: the entries with a sequence number
  * below `before` (default: from the newest). Throws DomainError('forbidden') for anyone else.
  */
-export function listAuditPage(
+export async function listAuditPage(
   deps: CoreDeps,
   viewer: ReviewerRecord,
   page: { readonly before?: number; readonly limit?: number } = {},
-): AuditPage {
+): Promise<AuditPage> {
   if (viewer.role !== 'admin' || viewer.revokedAt !== null)
     throw new DomainError('forbidden', 'admins only');
   const limit = Math.min(Math.max(1, Math.floor(page.limit ?? AUDIT_PAGE_LIMIT)), 1000);
-  const end = (deps.store.lastAudit()?.sequence ?? 0) + 1;
+  const end = ((await deps.store.lastAudit())?.sequence ?? 0) + 1;
   const before =
     page.before !== undefined && Number.isSafeInteger(page.before)
       ? Math.min(Math.max(1, page.before), end)
       : end;
   const from = Math.max(0, before - 1 - limit);
-  const entries = deps.store.listAudit(from, before - 1 - from).reverse();
+  const entries = (await deps.store.listAudit(from, before - 1 - from)).reverse();
   return { entries, older: from > 0 ? from + 1 : undefined };
 }

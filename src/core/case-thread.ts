@@ -62,9 +62,9 @@ async function findInbox(
 ): Promise<{ inbox: InboxRecord | undefined; keys: InboxKeys }> {
   const digits = normalizeCodename(codenameInput);
   if (digits === undefined) throw new DomainError('invalid_input', 'not a codename', 'codename');
-  const { salt, params } = codenameKdf(deps);
+  const { salt, params } = await codenameKdf(deps);
   const keys = await deriveInboxKeys(deps.sodium, digits, salt, params);
-  return { inbox: deps.store.getInbox(keys.lookupId), keys };
+  return { inbox: await deps.store.getInbox(keys.lookupId), keys };
 }
 
 /** Opens a tipster's inbox. A wrong codename and an empty inbox give the same empty view. */
@@ -73,7 +73,7 @@ export async function openInbox(deps: CoreDeps, codenameInput: string): Promise<
   try {
     if (!inbox) return { entries: [] };
     const entries: { from: 'staff' | 'you'; text: string; at: number }[] = [];
-    for (const message of deps.store.listMessages(inbox.tipId)) {
+    for (const message of await deps.store.listMessages(inbox.tipId)) {
       if (!message.forTipster) continue;
       try {
         const plaintext = openForTipster(deps.sodium, keys, message.forTipster);
@@ -95,7 +95,7 @@ export async function openInbox(deps: CoreDeps, codenameInput: string): Promise<
   }
 }
 
-function appendSealed(
+async function appendSealed(
   deps: CoreDeps,
   input: {
     tipId: TipId;
@@ -104,14 +104,14 @@ function appendSealed(
     text: string;
     tipsterKey: Uint8Array | null;
   },
-): MessageId {
-  const tip = deps.store.getTip(input.tipId);
+): Promise<MessageId> {
+  const tip = await deps.store.getTip(input.tipId);
   if (!tip) throw new DomainError('not_found', 'no such tip');
-  const deskKey = deps.store.getActiveDeskKey(tip.deskId);
+  const deskKey = await deps.store.getActiveDeskKey(tip.deskId);
   if (!deskKey) throw new DomainError('not_initialised', 'desk has no key');
   const plaintext = utf8(JSON.stringify({ v: 1, text: input.text } satisfies ThreadPlaintext));
   try {
-    const record = deps.store.appendMessage({
+    const record = await deps.store.appendMessage({
       id: newRandomId<MessageId>(deps.random),
       tipId: input.tipId,
       kind: input.kind,
@@ -143,7 +143,7 @@ export async function addFollowUp(
   const { inbox, keys } = await findInbox(deps, codenameInput);
   wipe(deps.sodium, keys.replySecretKey);
   if (!inbox) throw new DomainError('not_found', 'no inbox for that codename', 'codename');
-  appendSealed(deps, {
+  await appendSealed(deps, {
     tipId: inbox.tipId,
     kind: 'followup',
     authorId: null,
@@ -157,14 +157,14 @@ export async function addFollowUp(
  * A reviewer answers a web tipster: sealed to her codename's key for /inbox and to the desk
  * for the case record. (Telegram delivery is the bot adapter's job.)
  */
-export function replyToTipster(
+export async function replyToTipster(
   deps: CoreDeps,
   reviewer: UnlockedReviewer,
   tipId: TipId,
   text: string,
-): MessageId {
+): Promise<MessageId> {
   const clean = boundedMessage(text);
-  const inbox = deps.store.getInboxForTip(tipId);
+  const inbox = await deps.store.getInboxForTip(tipId);
   if (!inbox) throw new DomainError('not_found', 'this tip has no inbox');
   const id = appendSealed(deps, {
     tipId,
@@ -178,8 +178,12 @@ export function replyToTipster(
 }
 
 /** The whole thread of a case, opened with the desk keys; a damaged entry has text undefined. */
-export function readThread(deps: CoreDeps, unlocked: UnlockedDesks, tipId: TipId): ThreadEntry[] {
-  return deps.store.listMessages(tipId).map((message) => {
+export async function readThread(
+  deps: CoreDeps,
+  unlocked: UnlockedDesks,
+  tipId: TipId,
+): Promise<ThreadEntry[]> {
+  return (await deps.store.listMessages(tipId)).map((message) => {
     const key = unlocked.deskKeys.get(message.deskKeyId);
     let text: string | undefined;
     if (key) {
@@ -207,7 +211,7 @@ export function addNote(
   reviewer: UnlockedReviewer,
   tipId: TipId,
   text: string,
-): MessageId {
+): Promise<MessageId> {
   return appendSealed(deps, {
     tipId,
     kind: 'note',

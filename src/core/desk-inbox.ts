@@ -211,12 +211,16 @@ export function summarizeTip(deps: CoreDeps, view: ReviewerView, tip: TipRecord)
 }
 
 /** The sealed parts of a head's tip: the envelope is read from the store only on a cache miss. */
-function sealedSummaryOfHead(deps: CoreDeps, view: ReviewerView, head: TipHead): SealedSummary {
+async function sealedSummaryOfHead(
+  deps: CoreDeps,
+  view: ReviewerView,
+  head: TipHead,
+): Promise<SealedSummary> {
   const cached = cachedSummary(view, head);
   if (cached) return cached;
   if (!view.unlocked.deskKeys.has(head.deskKeyId))
     return { ...NEUTRAL, ...LOCKED, triageSource: head.triage };
-  const tip = deps.store.getTip(head.id);
+  const tip = await deps.store.getTip(head.id);
   return tip
     ? sealedSummary(deps, view, tip)
     : { ...NEUTRAL, damaged: true, locked: false, triageSource: head.triage };
@@ -255,12 +259,12 @@ const SCAN_BATCH = 1_000;
  * One page of the inbox, newest first. Without sealed filters this reads one page from SQL and
  * decrypts only its rows; with them it scans the SQL-filtered tips in batches.
  */
-export function listInbox(
+export async function listInbox(
   deps: CoreDeps,
   view: ReviewerView,
   filter: InboxFilter,
   page: { offset: number; limit: number },
-): InboxPage {
+): Promise<InboxPage> {
   const sql: Omit<TipListQuery, 'limit' | 'offset'> = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.channel ? { channel: filter.channel } : {}),
@@ -275,10 +279,10 @@ export function listInbox(
     filter.danger !== undefined ||
     (search !== undefined && search !== '');
   if (!sealedFilter) {
-    const tips = deps.store.listTips({ ...sql, limit: page.limit, offset: page.offset });
+    const tips = await deps.store.listTips({ ...sql, limit: page.limit, offset: page.offset });
     return {
       rows: tips.map((tip) => summarizeTip(deps, view, tip)),
-      total: deps.store.countTips(sql),
+      total: await deps.store.countTips(sql),
       offset: page.offset,
       limit: page.limit,
     };
@@ -290,17 +294,19 @@ export function listInbox(
   // (or the filter searches the full text) is it read again whole, in one query.
   for (let after: TipCursor | undefined; ;) {
     const query: TipListQuery = { ...sql, limit: SCAN_BATCH, ...(after ? { after } : {}) };
-    const batch = deps.store.listTipHeads(query);
+    const batch = await deps.store.listTipHeads(query);
     const last = batch[batch.length - 1];
     if (last) after = { receivedAt: last.receivedAt, id: last.id };
     const full =
       search ||
       batch.some((h) => view.unlocked.deskKeys.has(h.deskKeyId) && !cachedSummary(view, h))
-        ? new Map(deps.store.listTips(query).map((tip) => [tip.id, tip]))
+        ? new Map((await deps.store.listTips(query)).map((tip) => [tip.id, tip]))
         : undefined;
     for (const head of batch) {
       const tip = full?.get(head.id);
-      const summary = tip ? sealedSummary(deps, view, tip) : sealedSummaryOfHead(deps, view, head);
+      const summary = tip
+        ? sealedSummary(deps, view, tip)
+        : await sealedSummaryOfHead(deps, view, head);
       if (label !== undefined && !summary.labels.some((l) => l.toLocaleLowerCase() === label))
         continue;
       if (filter.language !== undefined && summary.language !== filter.language) continue;
@@ -322,17 +328,21 @@ export interface TipDetail {
 }
 
 /** Opens one tip for a reviewer, with its triage and thread. Audited as a view. */
-export function openTipDetail(deps: CoreDeps, unlocked: UnlockedReviewer, tipId: TipId): TipDetail {
-  const tip = deps.store.getTip(tipId);
+export async function openTipDetail(
+  deps: CoreDeps,
+  unlocked: UnlockedReviewer,
+  tipId: TipId,
+): Promise<TipDetail> {
+  const tip = await deps.store.getTip(tipId);
   if (!tip) throw new DomainError('not_found', 'no such tip');
   const content = openTip(deps, unlocked, tip);
   const detail = {
     tip,
     content,
     triage: openTriage(deps, unlocked, tip),
-    thread: readThread(deps, unlocked, tipId),
+    thread: await readThread(deps, unlocked, tipId),
   };
-  recordAudit(deps, { actor: unlocked.reviewer.id, action: 'tip.view', subject: tipId });
+  await recordAudit(deps, { actor: unlocked.reviewer.id, action: 'tip.view', subject: tipId });
   return detail;
 }
 
@@ -350,8 +360,8 @@ export function cleanLabels(labels: readonly string[]): string[] {
   return out;
 }
 
-function sealTriage(deps: CoreDeps, tip: TipRecord, triage: Triage): Uint8Array {
-  const deskKey = deps.store.getActiveDeskKey(tip.deskId);
+async function sealTriage(deps: CoreDeps, tip: TipRecord, triage: Triage): Promise<Uint8Array> {
+  const deskKey = await deps.store.getActiveDeskKey(tip.deskId);
   if (!deskKey) throw new DomainError('not_initialised', 'desk has no key');
   const plaintext = utf8(
     JSON.stringify({ v: 1, labels: triage.labels, priority: triage.priority }),
@@ -379,24 +389,25 @@ export type TriageChange =
  * Applies one change to one or more tips, all or nothing: every id and value is checked before
  * anything is written, then the writes and their audit entries go in one transaction.
  */
-export function applyTriage(
+export async function applyTriage(
   deps: CoreDeps,
   unlocked: UnlockedReviewer,
   tipIds: readonly TipId[],
   change: TriageChange,
-): void {
+): Promise<void> {
   if (tipIds.length === 0) throw new DomainError('invalid_input', 'no tips selected', 'tips');
   if (tipIds.length > 500) throw new DomainError('too_large', 'too many tips selected', 'tips');
-  const tips = [...new Set(tipIds)].map((id) => {
-    const tip = deps.store.getTip(id);
+  const tips: TipRecord[] = [];
+  for (const id of new Set(tipIds)) {
+    const tip = await deps.store.getTip(id);
     if (!tip) throw new DomainError('not_found', 'no such tip', 'tips');
-    return tip;
-  });
+    tips.push(tip);
+  }
   const actor = unlocked.reviewer.id;
   if (change.kind === 'status' && !TIP_STATUSES.includes(change.status))
     throw new DomainError('invalid_input', 'unknown status', 'status');
   if (change.kind === 'assign' && change.assigneeId !== null) {
-    const assignee = deps.store.getReviewer(change.assigneeId);
+    const assignee = await deps.store.getReviewer(change.assigneeId);
     if (!assignee || assignee.revokedAt !== null)
       throw new DomainError('invalid_input', 'unknown reviewer', 'assignee');
   }
@@ -424,17 +435,22 @@ export function applyTriage(
                       ),
               ),
             };
-      sealed.set(tip.id, sealTriage(deps, tip, next));
+      sealed.set(tip.id, await sealTriage(deps, tip, next));
     }
   }
-  deps.store.transaction(() => {
+  await deps.store.transaction(async () => {
     for (const tip of tips) {
       if (change.kind === 'status') {
-        deps.store.setTipStatus(tip.id, change.status);
-        recordAudit(deps, { actor, action: 'tip.status', subject: tip.id, detail: change.status });
+        await deps.store.setTipStatus(tip.id, change.status);
+        await recordAudit(deps, {
+          actor,
+          action: 'tip.status',
+          subject: tip.id,
+          detail: change.status,
+        });
       } else if (change.kind === 'assign') {
-        deps.store.setTipAssignee(tip.id, change.assigneeId);
-        recordAudit(deps, {
+        await deps.store.setTipAssignee(tip.id, change.assigneeId);
+        await recordAudit(deps, {
           actor,
           action: 'tip.assign',
           subject: tip.id,
@@ -442,24 +458,29 @@ export function applyTriage(
         });
       } else {
         const blob = sealed.get(tip.id);
-        if (blob) deps.store.setTipTriage(tip.id, blob);
+        if (blob) await deps.store.setTipTriage(tip.id, blob);
         // the audit says what kind of change, never the label text (it may name a place)
-        recordAudit(deps, { actor, action: 'tip.triage', subject: tip.id, detail: change.kind });
+        await recordAudit(deps, {
+          actor,
+          action: 'tip.triage',
+          subject: tip.id,
+          detail: change.kind,
+        });
       }
     }
   });
 }
 
 /** A reviewer's note on a case, sealed to the desk key like everything else in the thread. */
-export function addReviewerNote(
+export async function addReviewerNote(
   deps: CoreDeps,
   unlocked: UnlockedReviewer,
   tipId: TipId,
   text: string,
-): void {
-  deps.store.transaction(() => {
-    addNote(deps, unlocked, tipId, text);
-    recordAudit(deps, { actor: unlocked.reviewer.id, action: 'tip.note', subject: tipId });
+): Promise<void> {
+  await deps.store.transaction(async () => {
+    await addNote(deps, unlocked, tipId, text);
+    await recordAudit(deps, { actor: unlocked.reviewer.id, action: 'tip.note', subject: tipId });
   });
 }
 

@@ -127,8 +127,8 @@ export async function logIn(
     let damaged = false;
     const unlocked = await guard.gate
       .run(() =>
-        unlockReviewer(deps, input.name, input.passphrase, (reviewer, secretKey) => {
-          const stored = deps.store.getReviewerTotp(reviewer.id);
+        unlockReviewer(deps, input.name, input.passphrase, async (reviewer, secretKey) => {
+          const stored = await deps.store.getReviewerTotp(reviewer.id);
           if (!stored?.sealedSecret) return;
           try {
             totpSecret = openTotpSecret(deps, reviewer, secretKey, stored.sealedSecret);
@@ -137,44 +137,44 @@ export async function logIn(
           }
         }),
       )
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         if (isDomainError(error, 'bad_credentials')) {
-          const known = deps.store.getReviewerByName(input.name.slice(0, MAX_NAME_CHARS));
-          failed(deps, guard, accountKey, clientKey, known?.id ?? 'unknown');
+          const known = await deps.store.getReviewerByName(input.name.slice(0, MAX_NAME_CHARS));
+          await failed(deps, guard, accountKey, clientKey, known?.id ?? 'unknown');
         }
         throw error;
       });
     const reviewerId = unlocked.reviewer.id;
     if (totpSecret === undefined && !damaged) {
-      recordAudit(deps, { actor: reviewerId, action: 'login', detail: 'enrolment pending' });
+      await recordAudit(deps, { actor: reviewerId, action: 'login', detail: 'enrolment pending' });
       return { kind: 'enrol', unlocked };
     }
     const step =
       totpSecret === undefined ? undefined : matchTotp(totpSecret, input.code, deps.clock());
-    if (step === undefined || !deps.store.advanceTotpStep(reviewerId, step)) {
+    if (step === undefined || !(await deps.store.advanceTotpStep(reviewerId, step))) {
       unlocked.wipe();
-      failed(deps, guard, accountKey, clientKey, reviewerId);
+      await failed(deps, guard, accountKey, clientKey, reviewerId);
       throw new DomainError('bad_credentials', 'wrong name, passphrase or code');
     }
     guard.throttle.succeed(accountKey);
     guard.throttle.succeed(clientKey);
-    recordAudit(deps, { actor: reviewerId, action: 'login' });
+    await recordAudit(deps, { actor: reviewerId, action: 'login' });
     return { kind: 'unlocked', unlocked };
   } finally {
     await pad();
   }
 }
 
-function failed(
+async function failed(
   deps: CoreDeps,
   guard: LoginGuard,
   accountKey: string,
   clientKey: string,
   actor: string,
-): void {
+): Promise<void> {
   guard.throttle.fail(accountKey);
   guard.throttle.fail(clientKey);
   // never an address: the actor is the reviewer id when the name exists, else "unknown"
-  recordAudit(deps, { actor, action: 'login.failed' });
+  await recordAudit(deps, { actor, action: 'login.failed' });
   deps.logger.warn('login.failed', {});
 }

@@ -11,21 +11,21 @@ import type { ReviewerId, ReviewerRecord } from './ports.js';
  * non-admin, 'not_found' for an unknown or already revoked id, 'conflict' for oneself or the
  * last admin. (`revokeReviewer` in keys.ts is the operator's CLI path, without a role check.)
  */
-export function revokeReviewerAsAdmin(
+export async function revokeReviewerAsAdmin(
   deps: CoreDeps,
   sessions: Pick<DeskSessions, 'endForReviewer'>,
   admin: ReviewerRecord,
   reviewerId: ReviewerId,
   options: { readonly rotate?: boolean } = {},
-): ReviewerRecord {
+): Promise<ReviewerRecord> {
   if (admin.role !== 'admin' || admin.revokedAt !== null)
     throw new DomainError('forbidden', 'admins only');
-  const target = deps.store.getReviewer(reviewerId);
+  const target = await deps.store.getReviewer(reviewerId);
   if (!target || target.revokedAt !== null)
     throw new DomainError('not_found', 'no active reviewer with that id', 'reviewer');
   if (target.id === admin.id)
     throw new DomainError('conflict', 'cannot revoke yourself', 'reviewer');
-  const revoked = revokeReviewer(deps, target.name, {
+  const revoked = await revokeReviewer(deps, target.name, {
     rotate: options.rotate ?? true,
     actor: admin.id,
   });

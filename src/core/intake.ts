@@ -29,8 +29,9 @@ export interface TipReceipt {
   readonly codename: string;
 }
 
-function chooseDesk(deps: CoreDeps, deskName: string | undefined): DeskRecord {
-  const desk = deskName === undefined ? defaultDesk(deps) : deps.store.getDeskByName(deskName);
+async function chooseDesk(deps: CoreDeps, deskName: string | undefined): Promise<DeskRecord> {
+  const desk =
+    deskName === undefined ? await defaultDesk(deps) : await deps.store.getDeskByName(deskName);
   if (!desk) {
     throw deskName === undefined
       ? new DomainError('not_initialised', 'tipline has no desk yet; run tipline init')
@@ -40,9 +41,11 @@ function chooseDesk(deps: CoreDeps, deskName: string | undefined): DeskRecord {
 }
 
 /** The instance salt and cost for codename derivation, fixed at init so codenames keep working. */
-export function codenameKdf(deps: CoreDeps): { salt: Uint8Array; params: KdfParams } {
-  const salt = deps.store.getMeta(CODENAME_SALT_META);
-  const params = deps.store.getMeta(CODENAME_KDF_META);
+export async function codenameKdf(
+  deps: CoreDeps,
+): Promise<{ salt: Uint8Array; params: KdfParams }> {
+  const salt = await deps.store.getMeta(CODENAME_SALT_META);
+  const params = await deps.store.getMeta(CODENAME_KDF_META);
   if (!salt || !params)
     throw new DomainError('not_initialised', 'tipline is not initialised; run tipline init');
   return { salt, params: JSON.parse(new TextDecoder().decode(params)) as KdfParams };
@@ -56,7 +59,7 @@ export async function issueInbox(
   deps: CoreDeps,
   tipId: TipId,
 ): Promise<{ codename: string; inbox: InboxRecord }> {
-  const kdf = codenameKdf(deps);
+  const kdf = await codenameKdf(deps);
   let digits = '';
   for (let i = 0; i < CODENAME_DIGITS; i++) digits += String(deps.random.uniform(10));
   const keys = await deriveInboxKeys(deps.sodium, digits, kdf.salt, kdf.params);
@@ -75,8 +78,8 @@ export async function issueInbox(
 export async function submitTip(deps: CoreDeps, submission: TipSubmission): Promise<TipReceipt> {
   const { sodium, store, random } = deps;
   const { fields, attachments } = validateSubmission(submission, deps.intakeLimits);
-  const desk = chooseDesk(deps, submission.deskName);
-  const deskKey = store.getActiveDeskKey(desk.id);
+  const desk = await chooseDesk(deps, submission.deskName);
+  const deskKey = await store.getActiveDeskKey(desk.id);
   if (!deskKey) throw new DomainError('not_initialised', 'desk has no key');
   const tipId = newRandomId<TipId>(random);
   const { codename, inbox } = await issueInbox(deps, tipId);
@@ -113,7 +116,7 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
       { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey },
       plaintext,
     );
-    store.insertTip(
+    await store.insertTip(
       {
         id: tipId,
         deskId: desk.id,

@@ -33,11 +33,11 @@ function tokenHash(deps: CoreDeps, value: string): Uint8Array {
 }
 
 /** An admin invites a reviewer. Returns the token for the one-time link, shown once. */
-export function inviteReviewer(
+export async function inviteReviewer(
   deps: CoreDeps,
   admin: ReviewerRecord,
   role: ReviewerRole,
-): { token: string; invitation: InvitationRecord } {
+): Promise<{ token: string; invitation: InvitationRecord }> {
   if (admin.role !== 'admin') throw new DomainError('forbidden', 'admins only');
   const value = token(deps);
   const now = deps.clock();
@@ -51,9 +51,9 @@ export function inviteReviewer(
     usedAt: null,
     reviewerId: null,
   };
-  deps.store.transaction(() => {
-    deps.store.insertInvitation(invitation);
-    recordAudit(deps, {
+  await deps.store.transaction(async () => {
+    await deps.store.insertInvitation(invitation);
+    await recordAudit(deps, {
       actor: admin.id,
       action: 'reviewer.invite',
       subject: invitation.id,
@@ -64,10 +64,10 @@ export function inviteReviewer(
 }
 
 /** The open invitation a token belongs to; used, expired or unknown tokens are not_found. */
-export function findInvitation(deps: CoreDeps, value: string): InvitationRecord {
+export async function findInvitation(deps: CoreDeps, value: string): Promise<InvitationRecord> {
   if (value.length === 0 || value.length > 100)
     throw new DomainError('not_found', 'no such invitation');
-  const invitation = deps.store.getInvitationByTokenHash(tokenHash(deps, value));
+  const invitation = await deps.store.getInvitationByTokenHash(tokenHash(deps, value));
   if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= deps.clock())
     throw new DomainError('not_found', 'no such invitation');
   return invitation;
@@ -82,21 +82,28 @@ export async function acceptInvitation(
   value: string,
   input: { name: string; passphrase: Uint8Array },
 ): Promise<ReviewerRecord> {
-  const invitation = findInvitation(deps, value);
+  const invitation = await findInvitation(deps, value);
   const reviewer = await createUngrantedReviewer(deps, { ...input, role: invitation.role });
-  deps.store.transaction(() => {
-    if (!deps.store.markInvitationUsed(invitation.id, reviewer.id, deps.clock()))
+  await deps.store.transaction(async () => {
+    if (!(await deps.store.markInvitationUsed(invitation.id, reviewer.id, deps.clock())))
       throw new DomainError('conflict', 'invitation already used');
-    recordAudit(deps, { actor: reviewer.id, action: 'reviewer.join', subject: invitation.id });
+    await recordAudit(deps, {
+      actor: reviewer.id,
+      action: 'reviewer.join',
+      subject: invitation.id,
+    });
   });
   return reviewer;
 }
 
 /** Reviewers who accepted an invitation and hold no desk key yet. */
-export function reviewersAwaitingGrant(deps: CoreDeps): ReviewerRecord[] {
-  return deps.store
-    .listReviewers()
-    .filter((r) => r.revokedAt === null && deps.store.listGrantsForReviewer(r.id).length === 0);
+export async function reviewersAwaitingGrant(deps: CoreDeps): Promise<ReviewerRecord[]> {
+  const awaiting: ReviewerRecord[] = [];
+  for (const reviewer of await deps.store.listReviewers()) {
+    if (reviewer.revokedAt !== null) continue;
+    if ((await deps.store.listGrantsForReviewer(reviewer.id)).length === 0) awaiting.push(reviewer);
+  }
+  return awaiting;
 }
 
 /** The one-time first-run setup link's token: valid until used or until the process stops. */
@@ -130,8 +137,8 @@ export function createFirstRunToken(deps: CoreDeps): FirstRunToken {
   };
 }
 
-export function needsFirstRun(deps: CoreDeps): boolean {
-  return deps.store.listReviewers().length === 0;
+export async function needsFirstRun(deps: CoreDeps): Promise<boolean> {
+  return (await deps.store.listReviewers()).length === 0;
 }
 
 /** The setup wizard's work: desk, first admin and recovery key, exactly like `tipline init`. */
@@ -141,7 +148,7 @@ export async function completeFirstRun(
   given: string,
   input: { name: string; passphrase: Uint8Array },
 ): Promise<InitialisedDesk> {
-  if (!firstRun.matches(given) || !needsFirstRun(deps))
+  if (!firstRun.matches(given) || !(await needsFirstRun(deps)))
     throw new DomainError('forbidden', 'setup link is not valid');
   // a bad name or passphrase must leave the link usable for another try: check before using it
   assertReviewerName(input.name);

@@ -37,10 +37,10 @@ export const DEFAULT_DESK_NAME = 'main';
 export const DEFAULT_DESK_META = 'default_desk_id';
 
 /** The desk tips go to when none is named: the one made at init (older stores: the first). */
-export function defaultDesk(deps: Pick<CoreDeps, 'store'>): DeskRecord | undefined {
-  const id = deps.store.getMeta(DEFAULT_DESK_META);
-  const desk = id ? deps.store.getDesk(new TextDecoder().decode(id) as DeskId) : undefined;
-  return desk ?? deps.store.listDesks()[0];
+export async function defaultDesk(deps: Pick<CoreDeps, 'store'>): Promise<DeskRecord | undefined> {
+  const id = await deps.store.getMeta(DEFAULT_DESK_META);
+  const desk = id ? await deps.store.getDesk(new TextDecoder().decode(id) as DeskId) : undefined;
+  return desk ?? (await deps.store.listDesks())[0];
 }
 const MIN_PASSPHRASE_CHARS = 12;
 const MAX_PASSPHRASE_BYTES = 1024;
@@ -170,7 +170,7 @@ export async function initialiseDesk(
   const { sodium, store, random, clock } = deps;
   assertReviewerName(input.reviewerName);
   assertNewPassphrase(input.passphrase);
-  if (store.listDesks().length > 0 || store.listReviewers().length > 0) {
+  if ((await store.listDesks()).length > 0 || (await store.listReviewers()).length > 0) {
     throw new DomainError('already_initialised', 'tipline is already initialised');
   }
   const deskId = newRandomId<DeskId>(random);
@@ -181,20 +181,23 @@ export async function initialiseDesk(
   try {
     const now = clock();
     const keyRecord = deskKeyRecord(deps, deskId, desk, recovery.publicKey);
-    store.transaction(() => {
-      if (store.listDesks().length > 0)
+    await store.transaction(async () => {
+      if ((await store.listDesks()).length > 0)
         throw new DomainError('already_initialised', 'tipline is already initialised');
-      store.setMeta(CODENAME_SALT_META, random.bytes(KDF_SALT_BYTES));
-      store.setMeta(CODENAME_KDF_META, new TextEncoder().encode(JSON.stringify(deps.kdfParams)));
-      store.setMeta(DEFAULT_DESK_META, new TextEncoder().encode(deskId));
-      store.insertDesk({
+      await store.setMeta(CODENAME_SALT_META, random.bytes(KDF_SALT_BYTES));
+      await store.setMeta(
+        CODENAME_KDF_META,
+        new TextEncoder().encode(JSON.stringify(deps.kdfParams)),
+      );
+      await store.setMeta(DEFAULT_DESK_META, new TextEncoder().encode(deskId));
+      await store.insertDesk({
         id: deskId,
         name: input.deskName ?? DEFAULT_DESK_NAME,
         recoveryPublicKey: recovery.publicKey,
         createdAt: now,
       });
-      store.insertDeskKey(keyRecord);
-      store.insertReviewer({
+      await store.insertDeskKey(keyRecord);
+      await store.insertReviewer({
         id: reviewerId,
         name: input.reviewerName,
         role: 'admin',
@@ -202,13 +205,13 @@ export async function initialiseDesk(
         revokedAt: null,
         ...credentials,
       });
-      store.putGrant({
+      await store.putGrant({
         deskKeyId: keyRecord.id,
         reviewerId,
         sealedDeskKey: sealDeskGrant(sodium, desk, credentials.publicKey),
         createdAt: now,
       });
-      recordAudit(deps, { actor: reviewerId, action: 'desk.init', subject: deskId });
+      await recordAudit(deps, { actor: reviewerId, action: 'desk.init', subject: deskId });
     });
     return { deskId, reviewerId, recoveryKey: formatRecoveryKey(sodium, recovery.seed) };
   } finally {
@@ -217,14 +220,14 @@ export async function initialiseDesk(
 }
 
 /** Opens every grant a reviewer holds with their personal secret key. */
-function openGrants(
+async function openGrants(
   deps: CoreDeps,
   reviewer: ReviewerRecord,
   secretKey: Uint8Array,
-): Map<DeskKeyId, DeskKeyPair> {
+): Promise<Map<DeskKeyId, DeskKeyPair>> {
   const keys = new Map<DeskKeyId, DeskKeyPair>();
-  for (const grant of deps.store.listGrantsForReviewer(reviewer.id)) {
-    const record = deps.store.getDeskKey(grant.deskKeyId);
+  for (const grant of await deps.store.listGrantsForReviewer(reviewer.id)) {
+    const record = await deps.store.getDeskKey(grant.deskKeyId);
     if (!record) continue;
     try {
       const pair = openDeskGrant(
@@ -254,10 +257,10 @@ export async function unlockReviewer(
   name: string,
   passphrase: Uint8Array,
   /** Runs while the personal secret key is unwrapped (it is wiped right after). */
-  withPersonalKey?: (reviewer: ReviewerRecord, secretKey: Uint8Array) => void,
+  withPersonalKey?: (reviewer: ReviewerRecord, secretKey: Uint8Array) => Promise<void> | void,
 ): Promise<UnlockedReviewer> {
   const { sodium, store } = deps;
-  const reviewer = name.length <= 64 ? store.getReviewerByName(name) : undefined;
+  const reviewer = name.length <= 64 ? await store.getReviewerByName(name) : undefined;
   if (!reviewer || reviewer.revokedAt !== null || passphrase.length > MAX_PASSPHRASE_BYTES) {
     const decoy = await deriveReviewerSecrets(
       sodium,
@@ -289,8 +292,8 @@ export async function unlockReviewer(
     } catch {
       throw new DomainError('damaged', 'the reviewer key record is damaged');
     }
-    withPersonalKey?.(reviewer, secretKey);
-    const desks = unlockedDesks(sodium, openGrants(deps, reviewer, secretKey));
+    await withPersonalKey?.(reviewer, secretKey);
+    const desks = unlockedDesks(sodium, await openGrants(deps, reviewer, secretKey));
     return { ...desks, reviewer };
   } finally {
     wipe(sodium, secrets.verifier, secrets.wrappingKey, secretKey);
@@ -298,7 +301,10 @@ export async function unlockReviewer(
 }
 
 /** Unlocks every desk key through the recovery key; a wrong key fails with bad_credentials. */
-export function unlockWithRecoveryKey(deps: CoreDeps, recoveryKeyText: string): UnlockedDesks {
+export async function unlockWithRecoveryKey(
+  deps: CoreDeps,
+  recoveryKeyText: string,
+): Promise<UnlockedDesks> {
   const { sodium, store } = deps;
   let recovery;
   try {
@@ -308,10 +314,10 @@ export function unlockWithRecoveryKey(deps: CoreDeps, recoveryKeyText: string): 
   }
   const keys = new Map<DeskKeyId, DeskKeyPair>();
   try {
-    for (const desk of store.listDesks()) {
+    for (const desk of await store.listDesks()) {
       if (!sodium.memcmp(desk.recoveryPublicKey, recovery.publicKey))
         throw new DomainError('bad_credentials', 'wrong recovery key');
-      for (const record of store.listDeskKeys(desk.id)) {
+      for (const record of await store.listDeskKeys(desk.id)) {
         const pair = openDeskGrant(sodium, record.recoveryGrant, recovery, {
           keyId: hexToBytes(record.id),
           publicKey: record.publicKey,
@@ -330,15 +336,15 @@ export function unlockWithRecoveryKey(deps: CoreDeps, recoveryKeyText: string): 
   return unlockedDesks(sodium, keys);
 }
 
-function grantAll(
+async function grantAll(
   deps: CoreDeps,
   unlocked: UnlockedDesks,
   reviewerId: ReviewerId,
   publicKey: Uint8Array,
-): void {
+): Promise<void> {
   const now = deps.clock();
   for (const [id, pair] of unlocked.deskKeys) {
-    deps.store.putGrant({
+    await deps.store.putGrant({
       deskKeyId: id,
       reviewerId,
       sealedDeskKey: sealDeskGrant(deps.sodium, pair, publicKey),
@@ -354,11 +360,11 @@ function grantAll(
 async function insertNewReviewer(
   deps: CoreDeps,
   input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
-  inTransaction: (record: ReviewerRecord) => void = () => undefined,
+  inTransaction: (record: ReviewerRecord) => Promise<void> | void = () => undefined,
 ): Promise<ReviewerRecord> {
   assertReviewerName(input.name);
   assertNewPassphrase(input.passphrase);
-  if (deps.store.getReviewerByName(input.name))
+  if (await deps.store.getReviewerByName(input.name))
     throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
   const id = newRandomId<ReviewerId>(deps.random);
   const { credentials, secretKey } = await createCredentials(deps, id, input.passphrase);
@@ -371,11 +377,11 @@ async function insertNewReviewer(
     revokedAt: null,
     ...credentials,
   };
-  deps.store.transaction(() => {
-    if (deps.store.getReviewerByName(input.name))
+  await deps.store.transaction(async () => {
+    if (await deps.store.getReviewerByName(input.name))
       throw new DomainError('conflict', 'a reviewer with that name exists', 'name');
-    deps.store.insertReviewer(record);
-    inTransaction(record);
+    await deps.store.insertReviewer(record);
+    await inTransaction(record);
   });
   return record;
 }
@@ -386,9 +392,9 @@ export async function addReviewer(
   grantor: UnlockedDesks,
   input: { name: string; passphrase: Uint8Array; role: ReviewerRole },
 ): Promise<ReviewerRecord> {
-  return insertNewReviewer(deps, input, (record) => {
-    grantAll(deps, grantor, record.id, record.publicKey);
-    recordAudit(deps, {
+  return insertNewReviewer(deps, input, async (record) => {
+    await grantAll(deps, grantor, record.id, record.publicKey);
+    await recordAudit(deps, {
       actor: auditActorOf(grantor),
       action: 'reviewer.add',
       subject: record.id,
@@ -402,25 +408,25 @@ export async function addReviewer(
  * retires the old one, so tips arriving later cannot be read by anyone removed before.
  * Needs no secret: only public keys are used.
  */
-export function rotateDeskKeys(deps: CoreDeps): DeskKeyId[] {
+export async function rotateDeskKeys(deps: CoreDeps): Promise<DeskKeyId[]> {
   const { sodium, store } = deps;
   const rotated: DeskKeyId[] = [];
-  store.transaction(() => {
-    const members = store.listReviewers().filter((r) => r.revokedAt === null);
-    for (const desk of store.listDesks()) {
-      const active = store.getActiveDeskKey(desk.id);
+  await store.transaction(async () => {
+    const members = (await store.listReviewers()).filter((r) => r.revokedAt === null);
+    for (const desk of await store.listDesks()) {
+      const active = await store.getActiveDeskKey(desk.id);
       const fresh = createDeskKeyPair(sodium);
       try {
         const record = deskKeyRecord(deps, desk.id, fresh, desk.recoveryPublicKey);
-        const deskKeyIds = new Set(store.listDeskKeys(desk.id).map((k) => k.id));
-        store.insertDeskKey(record);
-        if (active) store.retireDeskKey(active.id, deps.clock());
+        const deskKeyIds = new Set((await store.listDeskKeys(desk.id)).map((k) => k.id));
+        await store.insertDeskKey(record);
+        if (active) await store.retireDeskKey(active.id, deps.clock());
         for (const member of members) {
-          const isMember = store
-            .listGrantsForReviewer(member.id)
-            .some((g) => deskKeyIds.has(g.deskKeyId));
+          const isMember = (await store.listGrantsForReviewer(member.id)).some((g) =>
+            deskKeyIds.has(g.deskKeyId),
+          );
           if (isMember) {
-            store.putGrant({
+            await store.putGrant({
               deskKeyId: record.id,
               reviewerId: member.id,
               sealedDeskKey: sealDeskGrant(sodium, fresh, member.publicKey),
@@ -438,31 +444,31 @@ export function rotateDeskKeys(deps: CoreDeps): DeskKeyId[] {
 }
 
 /** Revokes a reviewer: grants deleted, and by default every desk key rotated. */
-export function revokeReviewer(
+export async function revokeReviewer(
   deps: CoreDeps,
   name: string,
   options: { rotate?: boolean; actor?: string } = {},
-): ReviewerRecord {
-  const reviewer = deps.store.getReviewerByName(name);
+): Promise<ReviewerRecord> {
+  const reviewer = await deps.store.getReviewerByName(name);
   if (!reviewer || reviewer.revokedAt !== null)
     throw new DomainError('not_found', 'no active reviewer with that name', 'name');
-  const activeAdmins = deps.store
-    .listReviewers()
-    .filter((r) => r.revokedAt === null && r.role === 'admin');
+  const activeAdmins = (await deps.store.listReviewers()).filter(
+    (r) => r.revokedAt === null && r.role === 'admin',
+  );
   if (reviewer.role === 'admin' && activeAdmins.length === 1) {
     throw new DomainError('conflict', 'cannot revoke the last admin', 'name');
   }
-  deps.store.transaction(() => {
-    deps.store.markReviewerRevoked(reviewer.id, deps.clock());
-    deps.store.deleteGrantsForReviewer(reviewer.id);
-    recordAudit(deps, {
+  await deps.store.transaction(async () => {
+    await deps.store.markReviewerRevoked(reviewer.id, deps.clock());
+    await deps.store.deleteGrantsForReviewer(reviewer.id);
+    await recordAudit(deps, {
       actor: options.actor ?? 'cli',
       action: 'reviewer.revoke',
       subject: reviewer.id,
     });
     if (options.rotate ?? true) {
-      const rotated = rotateDeskKeys(deps);
-      recordAudit(deps, {
+      const rotated = await rotateDeskKeys(deps);
+      await recordAudit(deps, {
         actor: options.actor ?? 'cli',
         action: 'desk.rotate',
         detail: rotated.join(','),
@@ -483,9 +489,9 @@ export async function recoverReviewer(
 ): Promise<ReviewerRecord> {
   assertReviewerName(input.name);
   assertNewPassphrase(input.passphrase);
-  const unlocked = unlockWithRecoveryKey(deps, recoveryKeyText);
+  const unlocked = await unlockWithRecoveryKey(deps, recoveryKeyText);
   try {
-    const existing = deps.store.getReviewerByName(input.name);
+    const existing = await deps.store.getReviewerByName(input.name);
     if (existing && existing.revokedAt !== null)
       throw new DomainError('forbidden', 'that reviewer was revoked', 'name');
     if (!existing)
@@ -496,13 +502,13 @@ export async function recoverReviewer(
       });
     const { credentials, secretKey } = await createCredentials(deps, existing.id, input.passphrase);
     wipe(deps.sodium, secretKey);
-    deps.store.transaction(() => {
-      deps.store.updateReviewerCredentials(existing.id, credentials);
+    await deps.store.transaction(async () => {
+      await deps.store.updateReviewerCredentials(existing.id, credentials);
       // the old second factor was sealed to the old key: enrol again at the next login
-      deps.store.setReviewerTotp(existing.id, null);
-      deps.store.deleteGrantsForReviewer(existing.id);
-      grantAll(deps, unlocked, existing.id, credentials.publicKey);
-      recordAudit(deps, {
+      await deps.store.setReviewerTotp(existing.id, null);
+      await deps.store.deleteGrantsForReviewer(existing.id);
+      await grantAll(deps, unlocked, existing.id, credentials.publicKey);
+      await recordAudit(deps, {
         actor: 'recovery-key',
         action: 'reviewer.recover',
         subject: existing.id,
@@ -544,9 +550,9 @@ export async function changePassphrase(
       kdfParams: deps.kdfParams,
       verifier: secrets.verifier,
     };
-    deps.store.transaction(() => {
-      deps.store.updateReviewerCredentials(reviewer.id, credentials);
-      recordAudit(deps, {
+    await deps.store.transaction(async () => {
+      await deps.store.updateReviewerCredentials(reviewer.id, credentials);
+      await recordAudit(deps, {
         actor: reviewer.id,
         action: 'reviewer.passphrase',
         subject: reviewer.id,
@@ -570,18 +576,22 @@ export function createUngrantedReviewer(
 }
 
 /** An admin with the desk keys unlocked grants every one of them to another reviewer. */
-export function grantDeskKeys(
+export async function grantDeskKeys(
   deps: CoreDeps,
   admin: UnlockedReviewer,
   reviewerId: ReviewerId,
-): void {
+): Promise<void> {
   if (admin.reviewer.role !== 'admin') throw new DomainError('forbidden', 'admins only');
-  const reviewer = deps.store.getReviewer(reviewerId);
+  const reviewer = await deps.store.getReviewer(reviewerId);
   if (!reviewer || reviewer.revokedAt !== null)
     throw new DomainError('not_found', 'no active reviewer with that id');
-  deps.store.transaction(() => {
-    grantAll(deps, admin, reviewer.id, reviewer.publicKey);
-    recordAudit(deps, { actor: admin.reviewer.id, action: 'reviewer.grant', subject: reviewer.id });
+  await deps.store.transaction(async () => {
+    await grantAll(deps, admin, reviewer.id, reviewer.publicKey);
+    await recordAudit(deps, {
+      actor: admin.reviewer.id,
+      action: 'reviewer.grant',
+      subject: reviewer.id,
+    });
   });
 }
 
@@ -590,36 +600,40 @@ export function grantDeskKeys(
  * (only their public keys are needed) and sealed to the instance's recovery key, so the one
  * recovery key still opens every desk. Reviewers get it through grantDeskKeys.
  */
-export function createDesk(deps: CoreDeps, admin: UnlockedReviewer, name: string): DeskId {
+export async function createDesk(
+  deps: CoreDeps,
+  admin: UnlockedReviewer,
+  name: string,
+): Promise<DeskId> {
   if (admin.reviewer.role !== 'admin') throw new DomainError('forbidden', 'admins only');
   assertReviewerName(name);
   const { sodium, store } = deps;
-  const first = defaultDesk(deps);
+  const first = await defaultDesk(deps);
   if (!first) throw new DomainError('not_initialised', 'tipline is not initialised');
-  if (store.getDeskByName(name))
+  if (await store.getDeskByName(name))
     throw new DomainError('conflict', 'a desk with that name exists', 'name');
   const id = newRandomId<DeskId>(deps.random);
   const pair = createDeskKeyPair(sodium);
   try {
     const record = deskKeyRecord(deps, id, pair, first.recoveryPublicKey);
-    store.transaction(() => {
-      store.insertDesk({
+    await store.transaction(async () => {
+      await store.insertDesk({
         id,
         name,
         recoveryPublicKey: first.recoveryPublicKey,
         createdAt: deps.clock(),
       });
-      store.insertDeskKey(record);
-      for (const member of store.listReviewers()) {
+      await store.insertDeskKey(record);
+      for (const member of await store.listReviewers()) {
         if (member.revokedAt !== null || member.role !== 'admin') continue;
-        store.putGrant({
+        await store.putGrant({
           deskKeyId: record.id,
           reviewerId: member.id,
           sealedDeskKey: sealDeskGrant(sodium, pair, member.publicKey),
           createdAt: deps.clock(),
         });
       }
-      recordAudit(deps, {
+      await recordAudit(deps, {
         actor: admin.reviewer.id,
         action: 'desk.create',
         subject: id,

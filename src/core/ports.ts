@@ -182,77 +182,86 @@ export interface TipCursor {
   readonly id: TipId;
 }
 
-/** The narrow repository core depends on. Synchronous: SQLite runs in-process. */
+/**
+ * The narrow repository core depends on. Asynchronous, so that a networked database
+ * (PostgreSQL) implements the same port as the embedded SQLite store.
+ */
 export interface Store {
-  transaction<T>(work: () => T): T;
+  /**
+   * Runs `work` as one transaction: every store call made from inside it (in its async
+   * context) belongs to it, and other callers wait until it ends. Commits when `work`
+   * resolves, rolls back when it throws; a nested call becomes a savepoint. Keep slow work
+   * (argon2, network) outside: the transaction holds the store while it runs.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
 
-  getMeta(key: string): Uint8Array | undefined;
-  setMeta(key: string, value: Uint8Array): void;
+  getMeta(key: string): Promise<Uint8Array | undefined>;
+  setMeta(key: string, value: Uint8Array): Promise<void>;
 
-  insertDesk(desk: DeskRecord): void;
-  listDesks(): DeskRecord[];
-  getDesk(id: DeskId): DeskRecord | undefined;
-  getDeskByName(name: string): DeskRecord | undefined;
+  insertDesk(desk: DeskRecord): Promise<void>;
+  listDesks(): Promise<DeskRecord[]>;
+  getDesk(id: DeskId): Promise<DeskRecord | undefined>;
+  getDeskByName(name: string): Promise<DeskRecord | undefined>;
 
-  insertDeskKey(key: DeskKeyRecord): void;
-  getDeskKey(id: DeskKeyId): DeskKeyRecord | undefined;
-  listDeskKeys(deskId?: DeskId): DeskKeyRecord[];
+  insertDeskKey(key: DeskKeyRecord): Promise<void>;
+  getDeskKey(id: DeskKeyId): Promise<DeskKeyRecord | undefined>;
+  listDeskKeys(deskId?: DeskId): Promise<DeskKeyRecord[]>;
   /** The newest desk key not retired: where new tips are sealed. */
-  getActiveDeskKey(deskId: DeskId): DeskKeyRecord | undefined;
-  retireDeskKey(id: DeskKeyId, at: number): void;
+  getActiveDeskKey(deskId: DeskId): Promise<DeskKeyRecord | undefined>;
+  retireDeskKey(id: DeskKeyId, at: number): Promise<void>;
 
-  insertReviewer(reviewer: ReviewerRecord): void;
-  getReviewer(id: ReviewerId): ReviewerRecord | undefined;
-  getReviewerByName(name: string): ReviewerRecord | undefined;
-  listReviewers(): ReviewerRecord[];
-  countActiveReviewers(): number;
-  updateReviewerCredentials(id: ReviewerId, credentials: ReviewerCredentials): void;
-  markReviewerRevoked(id: ReviewerId, at: number): void;
-  getReviewerTotp(id: ReviewerId): ReviewerTotp | undefined;
+  insertReviewer(reviewer: ReviewerRecord): Promise<void>;
+  getReviewer(id: ReviewerId): Promise<ReviewerRecord | undefined>;
+  getReviewerByName(name: string): Promise<ReviewerRecord | undefined>;
+  listReviewers(): Promise<ReviewerRecord[]>;
+  countActiveReviewers(): Promise<number>;
+  updateReviewerCredentials(id: ReviewerId, credentials: ReviewerCredentials): Promise<void>;
+  markReviewerRevoked(id: ReviewerId, at: number): Promise<void>;
+  getReviewerTotp(id: ReviewerId): Promise<ReviewerTotp | undefined>;
   /** Replaces the sealed TOTP secret (null removes it) and forgets the last step. */
-  setReviewerTotp(id: ReviewerId, sealedSecret: Uint8Array | null): void;
+  setReviewerTotp(id: ReviewerId, sealedSecret: Uint8Array | null): Promise<void>;
   /** Records an accepted TOTP step; false if `step` is not newer than the last one (a replay). */
-  advanceTotpStep(id: ReviewerId, step: number): boolean;
+  advanceTotpStep(id: ReviewerId, step: number): Promise<boolean>;
 
-  insertInvitation(invitation: InvitationRecord): void;
-  getInvitationByTokenHash(tokenHash: Uint8Array): InvitationRecord | undefined;
-  listInvitations(): InvitationRecord[];
+  insertInvitation(invitation: InvitationRecord): Promise<void>;
+  getInvitationByTokenHash(tokenHash: Uint8Array): Promise<InvitationRecord | undefined>;
+  listInvitations(): Promise<InvitationRecord[]>;
   /** Marks an unused invitation used by `reviewerId`; false if it was already used. */
-  markInvitationUsed(id: InvitationId, reviewerId: ReviewerId, at: number): boolean;
+  markInvitationUsed(id: InvitationId, reviewerId: ReviewerId, at: number): Promise<boolean>;
 
-  putGrant(grant: GrantRecord): void;
-  listGrantsForReviewer(reviewerId: ReviewerId): GrantRecord[];
-  deleteGrantsForReviewer(reviewerId: ReviewerId): void;
+  putGrant(grant: GrantRecord): Promise<void>;
+  listGrantsForReviewer(reviewerId: ReviewerId): Promise<GrantRecord[]>;
+  deleteGrantsForReviewer(reviewerId: ReviewerId): Promise<void>;
 
   insertTip(
     tip: TipRecord,
     inbox: InboxRecord | undefined,
     attachments: readonly AttachmentRecord[],
-  ): void;
-  getTip(id: TipId): TipRecord | undefined;
-  listTips(query: TipListQuery): TipRecord[];
+  ): Promise<void>;
+  getTip(id: TipId): Promise<TipRecord | undefined>;
+  listTips(query: TipListQuery): Promise<TipRecord[]>;
   /** As listTips, without the envelopes (a filter scan reads only heads it has cached). */
-  listTipHeads(query: TipListQuery): TipHead[];
-  countTips(query?: Omit<TipListQuery, 'limit' | 'offset' | 'after'>): number;
-  listAttachments(tipId: TipId): AttachmentRecord[];
-  getInbox(lookupId: Uint8Array): InboxRecord | undefined;
-  getInboxForTip(tipId: TipId): InboxRecord | undefined;
+  listTipHeads(query: TipListQuery): Promise<TipHead[]>;
+  countTips(query?: Omit<TipListQuery, 'limit' | 'offset' | 'after'>): Promise<number>;
+  listAttachments(tipId: TipId): Promise<AttachmentRecord[]>;
+  getInbox(lookupId: Uint8Array): Promise<InboxRecord | undefined>;
+  getInboxForTip(tipId: TipId): Promise<InboxRecord | undefined>;
 
   /** Appends to a tip's thread; the store assigns the next sequence number. */
-  appendMessage(message: Omit<MessageRecord, 'sequence'>): MessageRecord;
-  listMessages(tipId: TipId): MessageRecord[];
+  appendMessage(message: Omit<MessageRecord, 'sequence'>): Promise<MessageRecord>;
+  listMessages(tipId: TipId): Promise<MessageRecord[]>;
 
-  setTipStatus(id: TipId, status: TipStatus): void;
-  setTipAssignee(id: TipId, assigneeId: ReviewerId | null): void;
-  setTipTriage(id: TipId, sealedTriage: Uint8Array): void;
+  setTipStatus(id: TipId, status: TipStatus): Promise<void>;
+  setTipAssignee(id: TipId, assigneeId: ReviewerId | null): Promise<void>;
+  setTipTriage(id: TipId, sealedTriage: Uint8Array): Promise<void>;
   /** Deletes tips in `statuses` received before `before`, with their files, inbox and thread. Returns the count. */
-  deleteTipsBefore(before: number, statuses: readonly TipStatus[]): number;
+  deleteTipsBefore(before: number, statuses: readonly TipStatus[]): Promise<number>;
 
-  lastAudit(): AuditRecord | undefined;
-  appendAudit(record: AuditRecord): void;
-  listAudit(afterSequence: number, limit: number): AuditRecord[];
+  lastAudit(): Promise<AuditRecord | undefined>;
+  appendAudit(record: AuditRecord): Promise<void>;
+  listAudit(afterSequence: number, limit: number): Promise<AuditRecord[]>;
 
   /** Online backup to `path`, verified with integrity_check before it resolves. */
   backupTo(path: string): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }

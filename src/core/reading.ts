@@ -36,14 +36,14 @@ export function openTip(deps: CoreDeps, unlocked: UnlockedDesks, tip: TipRecord)
 }
 
 /** Decrypts one attachment of an opened tip. */
-export function openAttachment(
+export async function openAttachment(
   deps: CoreDeps,
   tip: TipRecord,
   content: TipContent,
   attachmentId: string,
-): Uint8Array {
+): Promise<Uint8Array> {
   const ref = content.attachments.find((a) => a.id === attachmentId);
-  const record = deps.store.listAttachments(tip.id).find((a) => a.id === attachmentId);
+  const record = (await deps.store.listAttachments(tip.id)).find((a) => a.id === attachmentId);
   if (!ref || !record) throw new DomainError('not_found', 'no such attachment');
   const key = deps.sodium.from_base64(ref.key);
   try {
@@ -60,13 +60,13 @@ export type ExportedTip =
   | { readonly ok: false; readonly tip: TipRecord; readonly reason: 'damaged' | 'forbidden' };
 
 /** Every tip, newest first, opened where possible; a damaged tip is reported, not fatal. */
-export function* exportTips(
+export async function* exportTips(
   deps: CoreDeps,
   unlocked: UnlockedDesks,
   pageSize = 500,
-): Generator<ExportedTip> {
+): AsyncGenerator<ExportedTip> {
   for (let offset = 0; ; offset += pageSize) {
-    const page = deps.store.listTips({ limit: pageSize, offset });
+    const page = await deps.store.listTips({ limit: pageSize, offset });
     for (const tip of page) {
       try {
         yield { ok: true, tip, content: openTip(deps, unlocked, tip) };

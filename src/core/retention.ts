@@ -10,16 +10,19 @@ export const PURGEABLE_STATUSES: readonly TipStatus[] = ['closed', 'spam'];
  * Retention: deletes closed and spam tips received more than `days` days ago, with their files,
  * inbox and thread (secure_delete overwrites the freed pages), and records one audit entry.
  */
-export function purgeClosedTips(deps: CoreDeps, input: { days: number; actor: string }): number {
+export async function purgeClosedTips(
+  deps: CoreDeps,
+  input: { days: number; actor: string },
+): Promise<number> {
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 36_500) {
     throw new DomainError('invalid_input', 'days must be a whole number from 1 to 36500', 'days');
   }
-  return deps.store.transaction(() => {
-    const purged = deps.store.deleteTipsBefore(
+  return deps.store.transaction(async () => {
+    const purged = await deps.store.deleteTipsBefore(
       deps.clock() - input.days * DAY_MS,
       PURGEABLE_STATUSES,
     );
-    recordAudit(deps, {
+    await recordAudit(deps, {
       actor: input.actor,
       action: 'tips.purge',
       detail: `${purged} tip(s) closed or spam, older than ${input.days} days`,
@@ -35,16 +38,16 @@ export function purgeClosedTips(deps: CoreDeps, input: { days: number; actor: st
 export function scheduleDailyPurge(
   deps: CoreDeps,
   days: number,
-  setTimer: (run: () => void, everyMs: number) => () => void,
+  setTimer: (run: () => Promise<void>, everyMs: number) => () => void,
 ): () => void {
-  const run = () => {
+  const run = async () => {
     try {
-      const purged = purgeClosedTips(deps, { days, actor: 'retention' });
+      const purged = await purgeClosedTips(deps, { days, actor: 'retention' });
       deps.logger.info('retention.purged', { count: purged });
     } catch {
       deps.logger.error('retention.failed', {});
     }
   };
-  run();
+  void run();
   return setTimer(run, DAY_MS);
 }

@@ -21,12 +21,13 @@ export interface SealedSubmission {
 const ATTACHMENT_ID = /^[0-9a-f]{24}$/;
 
 /** The public key tips should be sealed to now, for the browser. */
-export function currentDeskKey(
+export async function currentDeskKey(
   deps: CoreDeps,
   deskName?: string,
-): { keyId: DeskKeyId; publicKey: Uint8Array } {
-  const desk = deskName === undefined ? defaultDesk(deps) : deps.store.getDeskByName(deskName);
-  const key = desk && deps.store.getActiveDeskKey(desk.id);
+): Promise<{ keyId: DeskKeyId; publicKey: Uint8Array }> {
+  const desk =
+    deskName === undefined ? await defaultDesk(deps) : await deps.store.getDeskByName(deskName);
+  const key = desk && (await deps.store.getActiveDeskKey(desk.id));
   if (!key) throw new DomainError('not_initialised', 'tipline has no desk yet');
   return { keyId: key.id, publicKey: key.publicKey };
 }
@@ -54,7 +55,7 @@ export async function submitSealedTip(
     6 * (limits.maxMessageChars + 4 * limits.maxFieldChars) + limits.maxAttachments * 512 + 4096;
   if (header.paddedSize > paddingBucket(maxContent))
     throw new DomainError('too_large', 'envelope too large', 'envelope');
-  const deskKey = deps.store.getDeskKey(bytesToHex(header.deskKeyId) as DeskKeyId);
+  const deskKey = await deps.store.getDeskKey(bytesToHex(header.deskKeyId) as DeskKeyId);
   if (!deskKey || deskKey.retiredAt !== null)
     throw new DomainError('bad_envelope', 'envelope is not sealed to a current desk key');
 
@@ -81,7 +82,7 @@ export async function submitSealedTip(
     tipId,
     ciphertext: file.ciphertext,
   }));
-  deps.store.insertTip(
+  await deps.store.insertTip(
     {
       id: tipId,
       deskId: deskKey.deskId,

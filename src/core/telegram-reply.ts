@@ -34,10 +34,10 @@ export async function sendReply(
   tipId: TipId,
   text: string,
 ): Promise<ReplyOutcome> {
-  const tip = deps.store.getTip(tipId);
+  const tip = await deps.store.getTip(tipId);
   if (!tip) throw new DomainError('not_found', 'no such tip');
   const content = tip.channel === 'telegram' ? openTip(deps, reviewer, tip) : undefined;
-  const messageId = replyToTipster(deps, reviewer, tipId, text);
+  const messageId = await replyToTipster(deps, reviewer, tipId, text);
   if (!content?.replyRoute) return { messageId, delivery: 'inbox' };
   if (!telegram) {
     deps.logger.warn('reply.telegram_off', { tipId });

@@ -90,19 +90,23 @@ export function openTotpSecret(
  * Completes enrolment: the code must match the new secret (proving the app has it), then the
  * sealed secret is stored and that step is marked used.
  */
-export function enrolTotp(
+export async function enrolTotp(
   deps: CoreDeps,
   reviewer: ReviewerRecord,
   secretBase32: string,
   code: string,
-): void {
+): Promise<void> {
   const step = matchTotp(secretBase32, code, deps.clock());
   if (step === undefined)
     throw new DomainError('bad_credentials', 'that code does not match', 'code');
-  deps.store.transaction(() => {
-    deps.store.setReviewerTotp(reviewer.id, sealTotpSecret(deps, reviewer, secretBase32));
-    deps.store.advanceTotpStep(reviewer.id, step);
-    recordAudit(deps, { actor: reviewer.id, action: 'reviewer.totp_enrol', subject: reviewer.id });
+  await deps.store.transaction(async () => {
+    await deps.store.setReviewerTotp(reviewer.id, sealTotpSecret(deps, reviewer, secretBase32));
+    await deps.store.advanceTotpStep(reviewer.id, step);
+    await recordAudit(deps, {
+      actor: reviewer.id,
+      action: 'reviewer.totp_enrol',
+      subject: reviewer.id,
+    });
   });
 }
 
@@ -111,15 +115,23 @@ export function enrolTotp(
  * reviewer's public key and returned once for the admin to hand over in person; the old one
  * stops working at once.
  */
-export function resetTotp(deps: CoreDeps, admin: ReviewerRecord, reviewerId: ReviewerId): string {
+export async function resetTotp(
+  deps: CoreDeps,
+  admin: ReviewerRecord,
+  reviewerId: ReviewerId,
+): Promise<string> {
   if (admin.role !== 'admin') throw new DomainError('forbidden', 'admins only');
-  const reviewer = deps.store.getReviewer(reviewerId);
+  const reviewer = await deps.store.getReviewer(reviewerId);
   if (!reviewer || reviewer.revokedAt !== null)
     throw new DomainError('not_found', 'no active reviewer with that id');
   const secret = createTotpSecret(deps);
-  deps.store.transaction(() => {
-    deps.store.setReviewerTotp(reviewer.id, sealTotpSecret(deps, reviewer, secret));
-    recordAudit(deps, { actor: admin.id, action: 'reviewer.totp_reset', subject: reviewer.id });
+  await deps.store.transaction(async () => {
+    await deps.store.setReviewerTotp(reviewer.id, sealTotpSecret(deps, reviewer, secret));
+    await recordAudit(deps, {
+      actor: admin.id,
+      action: 'reviewer.totp_reset',
+      subject: reviewer.id,
+    });
   });
   return secret;
 }

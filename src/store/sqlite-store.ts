@@ -25,6 +25,7 @@ import type {
   TipRecord,
 } from '../core/ports.js';
 import { openDataDir, openDatabaseFile, StoreOpenError, type OpenedDatabase } from './database.js';
+import { createTransactionGate, type TransactionGate } from './transaction-gate.js';
 import * as schema from './schema.js';
 
 // SQLite hands back Buffers; callers get plain Uint8Array views of the same bytes.
@@ -118,8 +119,75 @@ const credentialColumns = (credentials: ReviewerCredentials) => ({
   verifier: toBuffer(credentials.verifier),
 });
 
+/** Store's statements as this connection runs them: synchronously, in-process. */
+type SqliteStatements = {
+  [K in Exclude<keyof Store, 'transaction' | 'backupTo' | 'close'>]: Store[K] extends (
+    ...args: infer A
+  ) => Promise<infer R>
+    ? (...args: A) => R
+    : never;
+};
+
+type Gated<S> = {
+  [K in keyof S]: S[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+};
+
+function gateStatements<S extends Record<string, (...args: never[]) => unknown>>(
+  gate: TransactionGate,
+  statements: S,
+): Gated<S> {
+  const gated: Record<string, unknown> = {};
+  for (const [name, statement] of Object.entries(statements)) {
+    gated[name] = (...args: never[]) => gate.run(() => statement(...args));
+  }
+  return gated as Gated<S>;
+}
+
 /** The SQLite implementation of core's Store port. The only place that speaks SQL. */
-export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
+export function createSqliteStore(opened: OpenedDatabase): Store {
+  const { sqlite } = opened;
+  const gate = createTransactionGate({
+    begin: () => sqlite.exec('BEGIN IMMEDIATE'),
+    commit: () => sqlite.exec('COMMIT'),
+    rollback: () => {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    },
+    savepoint: (name) => sqlite.exec(`SAVEPOINT ${name}`),
+    release: (name) => sqlite.exec(`RELEASE ${name}`),
+    rollbackTo: (name) => sqlite.exec(`ROLLBACK TO ${name}`),
+  });
+  return {
+    ...gateStatements(gate, createSqliteStatements(opened)),
+    transaction: (work) => gate.transaction(work),
+    backupTo: (path) => gate.run(() => undefined).then(() => backupSqlite(sqlite, path)),
+    close: () =>
+      gate.run(() => {
+        sqlite.close();
+      }),
+  };
+}
+
+/** Online backup to `path` (0600), switched to a rollback journal and checked before it resolves. */
+async function backupSqlite(sqlite: OpenedDatabase['sqlite'], path: string): Promise<void> {
+  await sqlite.backup(path);
+  chmodSync(path, 0o600);
+  // The copy inherits WAL mode; switch it to a rollback journal so a backup is one
+  // self-contained file with no -wal/-shm beside it, then verify it.
+  const copy = new Database(path);
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new StoreOpenError('backup failed its integrity check');
+  } catch (error) {
+    copy.close();
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(`${path}${suffix}`, { force: true });
+    throw error;
+  }
+  copy.close();
+}
+
+function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatements {
   const {
     meta,
     desks,
@@ -154,8 +222,6 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
   });
 
   return {
-    transaction: <T>(work: () => T): T => sqlite.transaction(work).immediate(),
-
     getMeta: (key) => {
       const row = db.select().from(meta).where(eq(meta.key, key)).get();
       return row ? asBytes(row.value) : undefined;
@@ -498,28 +564,6 @@ export function createSqliteStore({ sqlite, db }: OpenedDatabase): Store {
         .limit(limit)
         .all()
         .map(auditFromRow),
-
-    backupTo: async (path) => {
-      await sqlite.backup(path);
-      chmodSync(path, 0o600);
-      // The copy inherits WAL mode; switch it to a rollback journal so a backup is one
-      // self-contained file with no -wal/-shm beside it, then verify it.
-      const copy = new Database(path);
-      try {
-        copy.pragma('journal_mode = DELETE');
-        const result = copy.pragma('integrity_check', { simple: true });
-        if (result !== 'ok') throw new StoreOpenError('backup failed its integrity check');
-      } catch (error) {
-        copy.close();
-        for (const suffix of ['', '-wal', '-shm', '-journal'])
-          rmSync(`${path}${suffix}`, { force: true });
-        throw error;
-      }
-      copy.close();
-    },
-    close: () => {
-      sqlite.close();
-    },
   };
 }
 

@@ -15,7 +15,7 @@ describe('the bot with bad or unexpected input', () => {
     await alice.nextReply();
     alice.sendSticker();
     expect((await alice.nextReply()).text).toBe(en['bot.unsupported']);
-    expect(t.deps.store.countTips()).toBe(0);
+    expect(await t.deps.store.countTips()).toBe(0);
   });
 
   it('refuses a file over the Bot API download limit and keeps the rest of the draft', async () => {
@@ -29,7 +29,7 @@ describe('the bot with bad or unexpected input', () => {
     expect((await alice.nextReply()).text).toBe(en['bot.file.tooBig'].replace('{megabytes}', '20'));
     alice.send('/submit');
     expect((await alice.nextReply()).text).toMatch(/\d{4}(?: \d{4}){4}/);
-    expect(t.deps.store.countTips()).toBe(1);
+    expect(await t.deps.store.countTips()).toBe(1);
   });
 
   it('refuses a file that is larger than it claimed once the download passes the cap', async () => {
@@ -75,7 +75,7 @@ describe('the bot with bad or unexpected input', () => {
     await alice.nextReply();
     alice.send('/submit');
     expect((await alice.nextReply()).text).toBe(en['bot.submit.empty']);
-    expect(t.deps.store.countTips()).toBe(0);
+    expect(await t.deps.store.countTips()).toBe(0);
   });
 
   it('answers an unknown command with the help text', async () => {
@@ -96,7 +96,7 @@ describe('the bot with bad or unexpected input', () => {
     expect((await alice.nextReply()).text).toBe(en['bot.cancel.done']);
     alice.send('/submit');
     expect((await alice.nextReply()).text).toBe(en['bot.draft.lost']);
-    expect(t.deps.store.countTips()).toBe(0);
+    expect(await t.deps.store.countTips()).toBe(0);
   });
 
   it('says the draft was lost when the user goes on after 30 idle minutes', async () => {
@@ -125,7 +125,7 @@ describe('the bot with bad or unexpected input', () => {
     group.send('/start');
     expect((await group.nextReply()).text).toBe(en['bot.group.refused']);
     await t.fake.waitForCall((c) => c.method === 'leaveChat');
-    expect(t.deps.store.countTips()).toBe(0);
+    expect(await t.deps.store.countTips()).toBe(0);
   });
 
   it('asks a user who floods it to slow down, once, and ignores the rest of the burst', async () => {
@@ -143,7 +143,7 @@ describe('the bot and several desks', () => {
   it('routes a tip to the desk named in a /start deep link, and ignores an unknown one', async () => {
     const t = await startTestBot();
     const admin = await unlockReviewer(t.deps, 'ana', PASSPHRASE);
-    const balkansId = createDesk(t.deps, admin, 'balkans');
+    const balkansId = await createDesk(t.deps, admin, 'balkans');
     admin.wipe();
     const alice = t.fake.user({ chatId: CHAT_ID, languageCode: 'en' });
     alice.send('/start balkans');
@@ -163,7 +163,7 @@ describe('the bot and several desks', () => {
     await bob.nextReply();
     bob.send('/submit');
     await bob.nextReply();
-    expect(t.deps.store.countTips({ deskId: balkansId })).toBe(1);
-    expect(t.deps.store.countTips()).toBe(2);
+    expect(await t.deps.store.countTips({ deskId: balkansId })).toBe(1);
+    expect(await t.deps.store.countTips()).toBe(2);
   });
 });

@@ -204,7 +204,7 @@ describe('a Telegram conversation through the fake Bot API', () => {
     await alice.nextReply();
 
     const reviewer = await unlockReviewer(t.deps, 'ana', PASSPHRASE);
-    const [tip] = t.deps.store.listTips({ limit: 10 });
+    const [tip] = await t.deps.store.listTips({ limit: 10 });
     const outcome = await sendReply(
       t.deps,
       t.bot,
@@ -243,7 +243,7 @@ describe('a Telegram conversation through the fake Bot API', () => {
     await alice.nextReply();
     t.fake.redeliver(submitUpdate);
     await logLine(t.logLines, 'bot.duplicate_update');
-    expect(t.deps.store.countTips()).toBe(1);
+    expect(await t.deps.store.countTips()).toBe(1);
   });
 
   it('waits retry_after seconds when the Bot API answers 429, then sends', async () => {

@@ -8,7 +8,7 @@ import {
   unlockReviewer,
   exportTips,
 } from '../../src/core/index.js';
-import { createTestDeps, PASSPHRASE, scanForBytes } from '../helpers.js';
+import { createTestDeps, PASSPHRASE, scanForBytes, collect } from '../helpers.js';
 import {
   hasChromium,
   launchChromium,
@@ -58,11 +58,11 @@ describe.skipIf(!hasChromium)('a tipster in a real browser', () => {
       expect(await context.cookies()).toEqual([]);
 
       const reviewer = await unlockReviewer(deps, 'ana', PASSPHRASE);
-      const [opened] = [...exportTips(deps, reviewer)];
+      const [opened] = await collect(exportTips(deps, reviewer));
       expect(opened?.ok && opened.content.fields.message).toBe(
         'BROWSER-MARKER-91 they keep our passports at the mine',
       );
-      replyToTipster(deps, reviewer, opened!.tip.id, 'REPLY-MARKER-92 we are listening');
+      await replyToTipster(deps, reviewer, opened!.tip.id, 'REPLY-MARKER-92 we are listening');
 
       await page.goto(`${server.origin}/inbox?lang=en`);
       await page.fill('#codename', codename);
@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
       expect(ctx.logLines.join('\n')).toContain('sealed_in_browser');
 
       const reviewer = await unlockReviewer(ctx.deps, 'ana', PASSPHRASE);
-      const [opened] = [...exportTips(ctx.deps, reviewer)];
+      const [opened] = await collect(exportTips(ctx.deps, reviewer));
       if (!opened?.ok) throw new Error('tip did not open');
       expect(opened.content.fields).toMatchObject({
         message: 'JS-MARKER-55 sealed before it left the phone',
@@ -211,7 +211,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
       });
       const attachment = opened.content.attachments[0]!;
       expect(attachment.name).toBe('IMG_77.jpg');
-      const bytes = openAttachment(ctx.deps, opened.tip, opened.content, attachment.id);
+      const bytes = await openAttachment(ctx.deps, opened.tip, opened.content, attachment.id);
       expect(Buffer.from(bytes).includes('EXIF-MARKER-77')).toBe(false);
       expect((await sharp(bytes).metadata()).width).toBe(16);
       expect(scanForBytes(ctx.dataDir, 'JS-MARKER-55')).toEqual([]);
@@ -235,7 +235,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
       await page.fill('#message', 'under load');
       await page.click('button[type=submit]');
       await page.waitForSelector('#receipt:not(:empty)', { timeout: 30_000 });
-      expect(ctx.deps.store.countTips()).toBe(1);
+      expect(await ctx.deps.store.countTips()).toBe(1);
     } finally {
       await context.close();
       await server.close();
@@ -264,7 +264,7 @@ describe.skipIf(!hasChromium)('a tipster with JavaScript on', () => {
         'could not remove the hidden location data',
       );
       expect(posted).toEqual([]);
-      expect(ctx.deps.store.countTips()).toBe(0);
+      expect(await ctx.deps.store.countTips()).toBe(0);
     } finally {
       await context.close();
       await server.close();

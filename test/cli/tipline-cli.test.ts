@@ -18,7 +18,7 @@ async function submitTips(dataDir: string, messages: readonly string[]): Promise
     for (const message of messages) ids.push((await submitTip(deps, submission(message))).tipId);
     return ids;
   } finally {
-    deps.store.close();
+    await deps.store.close();
   }
 }
 

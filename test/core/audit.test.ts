@@ -24,7 +24,7 @@ async function withHistory() {
     passphrase: utf8('bo passphrase 1234'),
     role: 'reviewer',
   });
-  revokeReviewer(ctx.deps, 'bo');
+  await revokeReviewer(ctx.deps, 'bo');
   const raw = () => new Database(join(ctx.dataDir, 'tipline.db'));
   return { ...ctx, admin, raw };
 }
@@ -32,9 +32,9 @@ async function withHistory() {
 describe('the audit log', () => {
   it('records key management as a chain that verifies', async () => {
     const { deps } = await withHistory();
-    const actions = deps.store.listAudit(0, 100).map((e) => e.action);
+    const actions = (await deps.store.listAudit(0, 100)).map((e) => e.action);
     expect(actions).toEqual(['desk.init', 'reviewer.add', 'reviewer.revoke', 'desk.rotate']);
-    expect(verifyAuditChain(deps)).toMatchObject({ ok: true, entries: 4 });
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: true, entries: 4 });
   });
 
   it('detects an edited entry', async () => {
@@ -42,7 +42,7 @@ describe('the audit log', () => {
     const db = raw();
     db.prepare("UPDATE audit_log SET actor = 'someone-else' WHERE sequence = 2").run();
     db.close();
-    expect(verifyAuditChain(deps)).toMatchObject({ ok: false, brokenAt: 2, reason: 'hash' });
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, brokenAt: 2, reason: 'hash' });
   });
 
   it('detects a removed entry', async () => {
@@ -50,7 +50,7 @@ describe('the audit log', () => {
     const db = raw();
     db.prepare('DELETE FROM audit_log WHERE sequence = 2').run();
     db.close();
-    expect(verifyAuditChain(deps)).toMatchObject({ ok: false, brokenAt: 2, reason: 'gap' });
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, brokenAt: 2, reason: 'gap' });
   });
 
   it('detects reordered entries, even with their sequence numbers swapped back into order', async () => {
@@ -60,14 +60,14 @@ describe('the audit log', () => {
     db.prepare('UPDATE audit_log SET sequence = 2 WHERE sequence = 3').run();
     db.prepare('UPDATE audit_log SET sequence = 3 WHERE sequence = 100').run();
     db.close();
-    expect(verifyAuditChain(deps)).toMatchObject({ ok: false, brokenAt: 2, reason: 'link' });
+    expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, brokenAt: 2, reason: 'link' });
   });
 
   it('never holds tip content, replies or passphrases', async () => {
     const { deps, admin } = await withHistory();
     const receipt = await submitTip(deps, submission('AUDIT-MARKER tip text'));
-    replyToTipster(deps, admin, receipt.tipId, 'AUDIT-MARKER reply');
-    const all = JSON.stringify(deps.store.listAudit(0, 100));
+    await replyToTipster(deps, admin, receipt.tipId, 'AUDIT-MARKER reply');
+    const all = JSON.stringify(await deps.store.listAudit(0, 100));
     expect(all).not.toContain('AUDIT-MARKER');
     expect(all).not.toContain('passphrase');
   });
@@ -81,27 +81,27 @@ describe('retention', () => {
     const oldClosed = await submitTip(deps, submission('old closed'));
     const oldSpam = await submitTip(deps, submission('old spam'));
     const oldOpen = await submitTip(deps, submission('old but still open'));
-    replyToTipster(deps, admin, oldClosed.tipId, 'a reply that goes too');
-    deps.store.setTipStatus(oldClosed.tipId, 'closed');
-    deps.store.setTipStatus(oldSpam.tipId, 'spam');
+    await replyToTipster(deps, admin, oldClosed.tipId, 'a reply that goes too');
+    await deps.store.setTipStatus(oldClosed.tipId, 'closed');
+    await deps.store.setTipStatus(oldSpam.tipId, 'spam');
     setNow(start + 40 * 86_400_000);
     const recentClosed = await submitTip(deps, submission('recent closed'));
-    deps.store.setTipStatus(recentClosed.tipId, 'closed');
+    await deps.store.setTipStatus(recentClosed.tipId, 'closed');
 
-    expect(purgeClosedTips(deps, { days: 30, actor: 'cli' })).toBe(2);
-    expect(deps.store.getTip(oldClosed.tipId)).toBeUndefined();
-    expect(deps.store.getTip(oldSpam.tipId)).toBeUndefined();
-    expect(deps.store.listMessages(oldClosed.tipId)).toEqual([]);
-    expect(deps.store.getInboxForTip(oldClosed.tipId)).toBeUndefined();
-    expect(deps.store.getTip(oldOpen.tipId)).toBeDefined();
-    expect(deps.store.getTip(recentClosed.tipId)).toBeDefined();
-    expect(deps.store.lastAudit()).toMatchObject({ action: 'tips.purge', actor: 'cli' });
-    expect(verifyAuditChain(deps).ok).toBe(true);
+    expect(await purgeClosedTips(deps, { days: 30, actor: 'cli' })).toBe(2);
+    expect(await deps.store.getTip(oldClosed.tipId)).toBeUndefined();
+    expect(await deps.store.getTip(oldSpam.tipId)).toBeUndefined();
+    expect(await deps.store.listMessages(oldClosed.tipId)).toEqual([]);
+    expect(await deps.store.getInboxForTip(oldClosed.tipId)).toBeUndefined();
+    expect(await deps.store.getTip(oldOpen.tipId)).toBeDefined();
+    expect(await deps.store.getTip(recentClosed.tipId)).toBeDefined();
+    expect(await deps.store.lastAudit()).toMatchObject({ action: 'tips.purge', actor: 'cli' });
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
   });
 
   it('refuses a retention period that is not a whole number of days', async () => {
     const { deps } = await withHistory();
-    expect(() => purgeClosedTips(deps, { days: 0, actor: 'cli' })).toThrow(
+    await expect(purgeClosedTips(deps, { days: 0, actor: 'cli' })).rejects.toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     );
   });

@@ -22,12 +22,12 @@ async function withTip() {
 describe('the case thread', () => {
   it('shows a reviewer’s reply in the tipster’s inbox and in the desk’s thread', async () => {
     const { deps, receipt, reviewer } = await withTip();
-    replyToTipster(deps, reviewer, receipt.tipId, 'We read your report. Are you safe?');
+    await replyToTipster(deps, reviewer, receipt.tipId, 'We read your report. Are you safe?');
     const inbox = await openInbox(deps, receipt.codename);
     expect(inbox.entries.map((e) => [e.from, e.text])).toEqual([
       ['staff', 'We read your report. Are you safe?'],
     ]);
-    expect(readThread(deps, reviewer, receipt.tipId).map((e) => [e.kind, e.text])).toEqual([
+    expect((await readThread(deps, reviewer, receipt.tipId)).map((e) => [e.kind, e.text])).toEqual([
       ['reply', 'We read your report. Are you safe?'],
     ]);
   });
@@ -35,7 +35,7 @@ describe('the case thread', () => {
   it('joins a follow-up to the same case, readable by the desk and by the tipster', async () => {
     const { deps, receipt, reviewer } = await withTip();
     await addFollowUp(deps, receipt.codename.replace(/ /g, '-'), 'They moved us to another house.');
-    expect(readThread(deps, reviewer, receipt.tipId).map((e) => e.text)).toEqual([
+    expect((await readThread(deps, reviewer, receipt.tipId)).map((e) => e.text)).toEqual([
       'They moved us to another house.',
     ]);
     expect((await openInbox(deps, receipt.codename)).entries.map((e) => e.from)).toEqual(['you']);
@@ -57,7 +57,7 @@ describe('the case thread', () => {
     await expect(addFollowUp(deps, wrong, 'hello')).rejects.toSatisfy((e) =>
       isDomainError(e, 'not_found'),
     );
-    expect(readThread(deps, reviewer, receipt.tipId)).toEqual([]);
+    expect(await readThread(deps, reviewer, receipt.tipId)).toEqual([]);
   });
 
   it('rejects text that is not a codename', async () => {

@@ -63,10 +63,10 @@ describe('logIn', () => {
     const ctx = await createTestDeps();
     const { deps } = ctx;
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-    const ana = deps.store.getReviewerByName('ana');
+    const ana = await deps.store.getReviewerByName('ana');
     if (!ana) throw new Error('no ana');
     const secret = createTotpSecret(deps);
-    enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
+    await enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
     ctx.setNow(deps.clock() + 30_000);
     const { guard } = fakeLoginGuard(deps.clock);
     const result = await logIn(deps, guard, {
@@ -84,13 +84,15 @@ describe('logIn', () => {
     const ctx = await createTestDeps();
     const { deps } = ctx;
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-    const ana = deps.store.getReviewerByName('ana');
+    const ana = await deps.store.getReviewerByName('ana');
     if (!ana) throw new Error('no ana');
     const secret = createTotpSecret(deps);
-    enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
+    await enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
     const { scanForBytes } = await import('../helpers.js');
     expect(scanForBytes(ctx.dataDir, secret)).toEqual([]);
-    expect(deps.store.getReviewerTotp(ana.id)?.sealedSecret?.length).toBeGreaterThan(secret.length);
+    expect((await deps.store.getReviewerTotp(ana.id))?.sealedSecret?.length).toBeGreaterThan(
+      secret.length,
+    );
   });
 });
 
@@ -99,10 +101,10 @@ async function enrolled() {
   const ctx = await createTestDeps();
   const { deps } = ctx;
   await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-  const ana = deps.store.getReviewerByName('ana');
+  const ana = await deps.store.getReviewerByName('ana');
   if (!ana) throw new Error('no ana');
   const secret = createTotpSecret(deps);
-  enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
+  await enrolTotp(deps, ana, secret, totpCodeAt(secret, deps.clock()));
   let now = deps.clock();
   const nextStep = () => {
     now += 30_000;
@@ -143,14 +145,14 @@ describe('logIn failures', () => {
   it('audit a failed login by reviewer id for a known name and as unknown otherwise', async () => {
     const { deps, ana } = await enrolled();
     const { guard } = fakeLoginGuard(deps.clock);
-    const before = deps.store.lastAudit()?.sequence ?? 0;
+    const before = (await deps.store.lastAudit())?.sequence ?? 0;
     await logIn(deps, guard, attempt('ana', PASSPHRASE, '')).catch(() => undefined);
     await logIn(deps, guard, attempt('nobody', PASSPHRASE, '')).catch(() => undefined);
-    expect(deps.store.listAudit(before, 10).map((e) => [e.action, e.actor])).toEqual([
+    expect((await deps.store.listAudit(before, 10)).map((e) => [e.action, e.actor])).toEqual([
       ['login.failed', ana.id],
       ['login.failed', 'unknown'],
     ]);
-    expect(verifyAuditChain(deps).ok).toBe(true);
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
   });
 
   it('make one client wait after failures, whatever names it tries, while other clients still get in', async () => {
@@ -210,20 +212,20 @@ describe('the second factor', () => {
   it('refuses enrolment with a code that does not match the new secret', async () => {
     const { deps } = await createTestDeps();
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-    const ana = deps.store.getReviewerByName('ana');
+    const ana = await deps.store.getReviewerByName('ana');
     if (!ana) throw new Error('no ana');
     const secret = createTotpSecret(deps);
     const wrong = totpCodeAt(secret, deps.clock()) === '000000' ? '111111' : '000000';
-    expect(() => enrolTotp(deps, ana, secret, wrong)).toThrow(
+    await expect(enrolTotp(deps, ana, secret, wrong)).rejects.toThrow(
       expect.objectContaining({ code: 'bad_credentials' }),
     );
-    expect(deps.store.getReviewerTotp(ana.id)?.sealedSecret ?? null).toBeNull();
+    expect((await deps.store.getReviewerTotp(ana.id))?.sealedSecret ?? null).toBeNull();
   });
 
   it('stops taking the old codes once an admin resets it, and takes codes of the new secret', async () => {
     const { deps, ana, secret, nextStep } = await enrolled();
     const fresh = resetTotp(deps, ana, ana.id);
-    expect(fresh).not.toBe(secret);
+    expect(await fresh).not.toBe(secret);
     const { guard } = fakeLoginGuard(deps.clock);
     await expect(
       logIn(deps, guard, attempt('ana', PASSPHRASE, totpCodeAt(secret, deps.clock()))),
@@ -232,18 +234,20 @@ describe('the second factor', () => {
     const result = await logIn(
       deps,
       guard,
-      attempt('ana', PASSPHRASE, totpCodeAt(fresh, deps.clock())),
+      attempt('ana', PASSPHRASE, totpCodeAt(await fresh, deps.clock())),
     );
     expect(result.kind).toBe('unlocked');
     result.unlocked.wipe();
-    expect(deps.store.listAudit(0, 100).map((e) => e.action)).toContain('reviewer.totp_reset');
+    expect((await deps.store.listAudit(0, 100)).map((e) => e.action)).toContain(
+      'reviewer.totp_reset',
+    );
   });
 
   it('can be reset by admins only', async () => {
     const { deps, ana } = await enrolled();
-    const { token } = inviteReviewer(deps, ana, 'reviewer');
+    const { token } = await inviteReviewer(deps, ana, 'reviewer');
     const bea = await acceptInvitation(deps, token, { name: 'bea', passphrase: PASSPHRASE });
-    expect(() => resetTotp(deps, bea, ana.id)).toThrow(
+    await expect(resetTotp(deps, bea, ana.id)).rejects.toThrow(
       expect.objectContaining({ code: 'forbidden' }),
     );
   });

@@ -20,7 +20,7 @@ async function team() {
   const { deps } = ctx;
   await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
   const ana = await unlockReviewer(deps, 'ana', PASSPHRASE);
-  const { token } = inviteReviewer(deps, ana.reviewer, 'reviewer');
+  const { token } = await inviteReviewer(deps, ana.reviewer, 'reviewer');
   const bea = await acceptInvitation(deps, token, { name: 'bea', passphrase: PASSPHRASE });
   return { ...ctx, ana, bea };
 }
@@ -31,24 +31,26 @@ describe('people and keys', () => {
     await submitTip(deps, submission('for the team'));
     const before = await unlockReviewer(deps, 'bea', PASSPHRASE);
     expect(before.deskKeys.size).toBe(0);
-    grantDeskKeys(deps, ana, bea.id);
+    await grantDeskKeys(deps, ana, bea.id);
     const after = await unlockReviewer(deps, 'bea', PASSPHRASE);
-    const rows = listInbox(
-      deps,
-      { unlocked: after, summaries: new Map() },
-      {},
-      {
-        offset: 0,
-        limit: 10,
-      },
+    const rows = (
+      await listInbox(
+        deps,
+        { unlocked: after, summaries: new Map() },
+        {},
+        {
+          offset: 0,
+          limit: 10,
+        },
+      )
     ).rows;
     expect(rows.map((row) => row.headline)).toEqual(['for the team']);
-    expect(deps.store.listAudit(0, 100).map((e) => e.action)).toContain('reviewer.grant');
+    expect((await deps.store.listAudit(0, 100)).map((e) => e.action)).toContain('reviewer.grant');
   });
 
   it('refuse to let a reviewer who is not an admin invite, grant or revoke', async () => {
     const { deps, ana, bea } = await team();
-    grantDeskKeys(deps, ana, bea.id);
+    await grantDeskKeys(deps, ana, bea.id);
     const beaKeys = await unlockReviewer(deps, 'bea', PASSPHRASE);
     const sessions = createDeskSessions(deps);
     for (const work of [
@@ -56,46 +58,48 @@ describe('people and keys', () => {
       () => grantDeskKeys(deps, beaKeys, ana.reviewer.id),
       () => revokeReviewerAsAdmin(deps, sessions, bea, ana.reviewer.id),
     ])
-      expect(work).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(deps.store.getReviewer(ana.reviewer.id)?.revokedAt).toBeNull();
+      await expect(work()).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect((await deps.store.getReviewer(ana.reviewer.id))?.revokedAt).toBeNull();
   });
 
   it('end a revoked reviewer’s sessions at once and wipe their keys', async () => {
     const { deps, ana, bea } = await team();
-    grantDeskKeys(deps, ana, bea.id);
+    await grantDeskKeys(deps, ana, bea.id);
     const sessions = createDeskSessions(deps);
     const beaKeys = await unlockReviewer(deps, 'bea', PASSPHRASE);
     const secret = [...beaKeys.deskKeys.values()][0]?.secretKey;
     const { token } = sessions.open(beaKeys, 'active');
     const anaSession = sessions.open(ana, 'active');
-    revokeReviewerAsAdmin(deps, sessions, ana.reviewer, bea.id);
+    await revokeReviewerAsAdmin(deps, sessions, ana.reviewer, bea.id);
     expect(sessions.get(token)).toBeUndefined();
     expect(secret?.every((b) => b === 0)).toBe(true);
     expect(sessions.get(anaSession.token)).toBeDefined();
-    expect(deps.store.getReviewer(bea.id)?.revokedAt).not.toBeNull();
-    const actions = deps.store.listAudit(0, 100).filter((e) => e.action === 'reviewer.revoke');
+    expect((await deps.store.getReviewer(bea.id))?.revokedAt).not.toBeNull();
+    const actions = (await deps.store.listAudit(0, 100)).filter(
+      (e) => e.action === 'reviewer.revoke',
+    );
     expect(actions.map((e) => [e.actor, e.subject])).toEqual([[ana.reviewer.id, bea.id]]);
-    expect(verifyAuditChain(deps).ok).toBe(true);
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
   });
 
   it('refuse to let an admin revoke themselves', async () => {
     const { deps, ana } = await team();
-    expect(() =>
+    await expect(
       revokeReviewerAsAdmin(deps, createDeskSessions(deps), ana.reviewer, ana.reviewer.id),
-    ).toThrow(expect.objectContaining({ code: 'conflict' }));
+    ).rejects.toThrow(expect.objectContaining({ code: 'conflict' }));
   });
 });
 
 describe('the audit page', () => {
   it('pages through the log newest first for an admin', async () => {
     const { deps, ana } = await team();
-    for (let i = 0; i < 5; i++) inviteReviewer(deps, ana.reviewer, 'reviewer');
-    const last = deps.store.lastAudit()?.sequence ?? 0;
-    const first = listAuditPage(deps, ana.reviewer, { limit: 3 });
+    for (let i = 0; i < 5; i++) await inviteReviewer(deps, ana.reviewer, 'reviewer');
+    const last = (await deps.store.lastAudit())?.sequence ?? 0;
+    const first = await listAuditPage(deps, ana.reviewer, { limit: 3 });
     expect(first.entries.map((e) => e.sequence)).toEqual([last, last - 1, last - 2]);
     const seen = [...first.entries];
     for (let before = first.older; before !== undefined;) {
-      const page = listAuditPage(deps, ana.reviewer, { before, limit: 3 });
+      const page = await listAuditPage(deps, ana.reviewer, { before, limit: 3 });
       seen.push(...page.entries);
       before = page.older;
     }
@@ -104,6 +108,8 @@ describe('the audit page', () => {
 
   it('is refused to reviewers who are not admins', async () => {
     const { deps, bea } = await team();
-    expect(() => listAuditPage(deps, bea)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    await expect(listAuditPage(deps, bea)).rejects.toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });

@@ -143,27 +143,27 @@ describe('invitations', () => {
     const ctx = await createTestDeps();
     const { deps } = ctx;
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-    const admin = deps.store.getReviewerByName('ana');
+    const admin = await deps.store.getReviewerByName('ana');
     if (!admin) throw new Error('no admin');
-    const first = inviteReviewer(deps, admin, 'reviewer');
+    const first = await inviteReviewer(deps, admin, 'reviewer');
     await acceptInvitation(deps, first.token, { name: 'bea', passphrase: PASSPHRASE });
     await expect(
       acceptInvitation(deps, first.token, { name: 'cy', passphrase: PASSPHRASE }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    const second = inviteReviewer(deps, admin, 'reviewer');
+    const second = await inviteReviewer(deps, admin, 'reviewer');
     ctx.setNow(deps.clock() + INVITATION_TTL_MS);
-    expect(() => findInvitation(deps, second.token)).toThrow();
-    expect(deps.store.getReviewerByName('cy')).toBeUndefined();
+    await expect(findInvitation(deps, second.token)).rejects.toThrow();
+    expect(await deps.store.getReviewerByName('cy')).toBeUndefined();
   });
 
   it('are refused to reviewers who are not admins', async () => {
     const { deps } = await createTestDeps();
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-    const admin = deps.store.getReviewerByName('ana');
+    const admin = await deps.store.getReviewerByName('ana');
     if (!admin) throw new Error('no admin');
-    const { token } = inviteReviewer(deps, admin, 'reviewer');
+    const { token } = await inviteReviewer(deps, admin, 'reviewer');
     const bea = await acceptInvitation(deps, token, { name: 'bea', passphrase: PASSPHRASE });
-    expect(() => inviteReviewer(deps, bea, 'admin')).toThrow(
+    await expect(inviteReviewer(deps, bea, 'admin')).rejects.toThrow(
       expect.objectContaining({ code: 'forbidden' }),
     );
   });
@@ -199,8 +199,8 @@ describe('the daily purge', () => {
     const { deps } = ctx;
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
     const old = await submitTip(deps, submission('old and closed'));
-    deps.store.setTipStatus(old.tipId, 'closed');
-    let tick: (() => void) | undefined;
+    await deps.store.setTipStatus(old.tipId, 'closed');
+    let tick: (() => Promise<void>) | undefined;
     let every = 0;
     const stop = scheduleDailyPurge(deps, 30, (run, everyMs) => {
       tick = run;
@@ -208,13 +208,13 @@ describe('the daily purge', () => {
       return () => (tick = undefined);
     });
     expect(every).toBe(86_400_000);
-    expect(deps.store.getTip(old.tipId)).toBeDefined();
+    expect(await deps.store.getTip(old.tipId)).toBeDefined();
     ctx.setNow(deps.clock() + 31 * 86_400_000);
-    tick?.();
-    expect(deps.store.getTip(old.tipId)).toBeUndefined();
-    const purges = deps.store.listAudit(0, 100).filter((e) => e.action === 'tips.purge');
+    await tick?.();
+    expect(await deps.store.getTip(old.tipId)).toBeUndefined();
+    const purges = (await deps.store.listAudit(0, 100)).filter((e) => e.action === 'tips.purge');
     expect(purges.map((e) => e.actor)).toEqual(['retention', 'retention']);
-    expect(verifyAuditChain(deps).ok).toBe(true);
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
     stop();
     expect(tick).toBeUndefined();
   });

@@ -13,7 +13,7 @@ import {
   unlockReviewer,
 } from '../../src/core/index.js';
 import { deriveInboxKeys, normalizeCodename } from '../../src/crypto/index.js';
-import { createTestDeps, PASSPHRASE, submission } from '../helpers.js';
+import { createTestDeps, PASSPHRASE, submission, collect } from '../helpers.js';
 
 async function ready() {
   const ctx = await createTestDeps();
@@ -37,7 +37,7 @@ describe('submitTip', () => {
         contact: 'signal',
       },
     });
-    const tip = deps.store.getTip(receipt.tipId)!;
+    const tip = (await deps.store.getTip(receipt.tipId))!;
     expect(Buffer.from(tip.envelope).includes(Buffer.from('Paso'))).toBe(false);
     const content = openTip(deps, unlocked, tip);
     expect(content.fields).toEqual({
@@ -55,21 +55,21 @@ describe('submitTip', () => {
     const { deps, setNow } = await ready();
     setNow(Date.UTC(2026, 0, 2, 3, 59, 59, 999));
     const receipt = await submitTip(deps, submission('x'));
-    expect(deps.store.getTip(receipt.tipId)!.receivedAt).toBe(Date.UTC(2026, 0, 2, 3));
+    expect((await deps.store.getTip(receipt.tipId))!.receivedAt).toBe(Date.UTC(2026, 0, 2, 3));
   });
 
   it('gives a codename of 20 digits whose derived lookup id finds the tip', async () => {
     const { deps } = await ready();
     const receipt = await submitTip(deps, submission('find me'));
     expect(receipt.codename).toMatch(/^\d{4}( \d{4}){4}$/);
-    const { salt, params } = codenameKdf(deps);
+    const { salt, params } = await codenameKdf(deps);
     const keys = await deriveInboxKeys(
       deps.sodium,
       normalizeCodename(receipt.codename)!,
       salt,
       params,
     );
-    expect(deps.store.getInbox(keys.lookupId)?.tipId).toBe(receipt.tipId);
+    expect((await deps.store.getInbox(keys.lookupId))?.tipId).toBe(receipt.tipId);
   });
 
   it('rejects an empty message and stores nothing', async () => {
@@ -77,7 +77,7 @@ describe('submitTip', () => {
     await expect(submitTip(deps, submission('   \u0000 '))).rejects.toSatisfy(
       (e) => isDomainError(e, 'invalid_input') && e.field === 'message',
     );
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('rejects a message over the limit and stores nothing', async () => {
@@ -85,7 +85,7 @@ describe('submitTip', () => {
     await expect(submitTip(deps, submission('x'.repeat(20_001)))).rejects.toSatisfy((e) =>
       isDomainError(e, 'too_large'),
     );
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('rejects more attachments than allowed and stores nothing', async () => {
@@ -94,7 +94,7 @@ describe('submitTip', () => {
     await expect(
       submitTip(deps, submission('m', { attachments: Array(6).fill(file) })),
     ).rejects.toSatisfy((e) => isDomainError(e, 'too_large'));
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('rejects a country that is not a two-letter code', async () => {
@@ -120,11 +120,11 @@ describe('submitTip', () => {
         attachments: [{ name: '../../etc/p\u0000ic.ogg', mediaType: 'audio/ogg', bytes: photo }],
       }),
     );
-    const tip = deps.store.getTip(receipt.tipId)!;
+    const tip = (await deps.store.getTip(receipt.tipId))!;
     const content = openTip(deps, unlocked, tip);
     expect(content.attachments[0]?.name).toBe('pic.ogg');
-    expect(openAttachment(deps, tip, content, content.attachments[0]!.id)).toEqual(photo);
-    expect(deps.store.listAttachments(tip.id)[0]!.ciphertext.length).toBe(
+    expect(await openAttachment(deps, tip, content, content.attachments[0]!.id)).toEqual(photo);
+    expect((await deps.store.listAttachments(tip.id))[0]!.ciphertext.length).toBe(
       131_072 + 5 + 24 + 2 * 17,
     );
   });
@@ -138,7 +138,7 @@ describe('submitTip', () => {
         replyRoute: { kind: 'telegram', chatId: '987654321' },
       }),
     );
-    const tip = deps.store.getTip(receipt.tipId)!;
+    const tip = (await deps.store.getTip(receipt.tipId))!;
     expect(openTip(deps, unlocked, tip).replyRoute).toEqual({
       kind: 'telegram',
       chatId: '987654321',
@@ -165,11 +165,11 @@ describe('exportTips', () => {
     const good = await submitTip(deps, submission('good one'));
     const bad = await submitTip(deps, submission('bad one'));
     const raw = new Database(join(dataDir, 'tipline.db'));
-    const damaged = Buffer.from(deps.store.getTip(bad.tipId)!.envelope);
+    const damaged = Buffer.from((await deps.store.getTip(bad.tipId))!.envelope);
     damaged[damaged.length - 3]! ^= 0xff;
     raw.prepare('UPDATE tips SET envelope = ? WHERE id = ?').run(damaged, bad.tipId);
     raw.close();
-    const results = [...exportTips(deps, unlocked)];
+    const results = await collect(exportTips(deps, unlocked));
     expect(results).toHaveLength(2);
     expect(results.find((r) => r.tip.id === good.tipId)?.ok).toBe(true);
     expect(results.find((r) => r.tip.id === bad.tipId)).toMatchObject({

@@ -35,7 +35,7 @@ describe('desk initialisation', () => {
     await expect(
       initialiseDesk(deps, { reviewerName: 'bo', passphrase: PASSPHRASE }),
     ).rejects.toSatisfy((e) => isDomainError(e, 'already_initialised'));
-    expect(deps.store.listReviewers().map((r) => r.name)).toEqual(['ana']);
+    expect((await deps.store.listReviewers()).map((r) => r.name)).toEqual(['ana']);
   });
 
   it('rejects a short passphrase before creating anything', async () => {
@@ -43,13 +43,14 @@ describe('desk initialisation', () => {
     await expect(
       initialiseDesk(deps, { reviewerName: 'ana', passphrase: utf8('short') }),
     ).rejects.toSatisfy((e) => isDomainError(e, 'invalid_input'));
-    expect(deps.store.listDesks()).toEqual([]);
+    expect(await deps.store.listDesks()).toEqual([]);
   });
 
   it('stores neither the passphrase nor the recovery key', async () => {
     const { deps, init } = await initialised();
     const stored =
-      JSON.stringify(deps.store.listReviewers()) + JSON.stringify(deps.store.listDeskKeys());
+      JSON.stringify(await deps.store.listReviewers()) +
+      JSON.stringify(await deps.store.listDeskKeys());
     expect(stored).not.toContain('correct horse');
     expect(init.recoveryKey).toMatch(/^TLRK1-/);
   });
@@ -80,7 +81,7 @@ describe('reviewers and grants', () => {
     });
     admin.wipe();
     const bo = await unlockReviewer(deps, 'bo', utf8('bo passphrase 1234'));
-    const tip = deps.store.getTip(receipt.tipId)!;
+    const tip = (await deps.store.getTip(receipt.tipId))!;
     expect(openTip(deps, bo, tip).fields.message).toBe('early tip');
   });
 
@@ -102,9 +103,9 @@ describe('reviewers and grants', () => {
     });
     // bo unlocked the desk before being revoked: the worst case, a copy of the old desk key
     const boBefore = await unlockReviewer(deps, 'bo', utf8('bo passphrase 1234'));
-    revokeReviewer(deps, 'bo');
+    await revokeReviewer(deps, 'bo');
     const later = await submitTip(deps, submission('after revocation'));
-    const tip = deps.store.getTip(later.tipId)!;
+    const tip = (await deps.store.getTip(later.tipId))!;
     expect(() => openTip(deps, boBefore, tip)).toThrow(
       expect.objectContaining({ code: 'forbidden' }),
     );
@@ -117,7 +118,7 @@ describe('reviewers and grants', () => {
 
   it('refuses to revoke the last admin', async () => {
     const { deps } = await initialised();
-    expect(() => revokeReviewer(deps, 'ana')).toThrow(
+    await expect(revokeReviewer(deps, 'ana')).rejects.toThrow(
       expect.objectContaining({ code: 'conflict' }),
     );
   });
@@ -127,8 +128,8 @@ describe('recovery', () => {
   it('opens every desk key with the recovery key', async () => {
     const { deps, init } = await initialised();
     const receipt = await submitTip(deps, submission('recover me'));
-    const unlocked = unlockWithRecoveryKey(deps, init.recoveryKey.toLowerCase());
-    expect(openTip(deps, unlocked, deps.store.getTip(receipt.tipId)!).fields.message).toBe(
+    const unlocked = await unlockWithRecoveryKey(deps, init.recoveryKey.toLowerCase());
+    expect(openTip(deps, unlocked, (await deps.store.getTip(receipt.tipId))!).fields.message).toBe(
       'recover me',
     );
   });
@@ -136,7 +137,7 @@ describe('recovery', () => {
   it('rejects a recovery key with one character changed', async () => {
     const { deps, init } = await initialised();
     const last = init.recoveryKey.at(-1) === '0' ? '1' : '0';
-    expect(() => unlockWithRecoveryKey(deps, init.recoveryKey.slice(0, -1) + last)).toThrow(
+    await expect(unlockWithRecoveryKey(deps, init.recoveryKey.slice(0, -1) + last)).rejects.toThrow(
       expect.objectContaining({ code: 'bad_credentials' }),
     );
   });
@@ -152,7 +153,7 @@ describe('recovery', () => {
       isDomainError(e, 'bad_credentials'),
     );
     const unlocked = await unlockReviewer(deps, 'ana', utf8('a brand new passphrase'));
-    expect(openTip(deps, unlocked, deps.store.getTip(receipt.tipId)!).fields.message).toBe(
+    expect(openTip(deps, unlocked, (await deps.store.getTip(receipt.tipId))!).fields.message).toBe(
       'kept through recovery',
     );
   });
@@ -166,17 +167,17 @@ describe('recovery', () => {
       passphrase: utf8('bo passphrase 1234'),
       role: 'reviewer',
     });
-    revokeReviewer(deps, 'bo');
+    await revokeReviewer(deps, 'bo');
     const after = await submitTip(deps, submission('after rotation'));
     await recoverReviewer(deps, init.recoveryKey, {
       name: 'cy',
       passphrase: utf8('cy passphrase 12345'),
     });
     const cy = await unlockReviewer(deps, 'cy', utf8('cy passphrase 12345'));
-    expect(openTip(deps, cy, deps.store.getTip(before.tipId)!).fields.message).toBe(
+    expect(openTip(deps, cy, (await deps.store.getTip(before.tipId))!).fields.message).toBe(
       'before rotation',
     );
-    expect(openTip(deps, cy, deps.store.getTip(after.tipId)!).fields.message).toBe(
+    expect(openTip(deps, cy, (await deps.store.getTip(after.tipId))!).fields.message).toBe(
       'after rotation',
     );
   });

@@ -38,7 +38,7 @@ describe('sendReply', () => {
     const outcome = await sendReply(deps, telegram, ana, tipId, 'MARKER-REPLY we read it');
     expect(outcome.delivery).toBe('telegram');
     expect(delivered).toEqual([[CHAT_ID, 'MARKER-REPLY we read it', 'vi']]);
-    expect(readThread(deps, ana, tipId).map((e) => [e.kind, e.text])).toEqual([
+    expect((await readThread(deps, ana, tipId)).map((e) => [e.kind, e.text])).toEqual([
       ['reply', 'MARKER-REPLY we read it'],
     ]);
     expect((await openInbox(deps, codename)).entries.map((e) => e.text)).toEqual([
@@ -59,7 +59,7 @@ describe('sendReply', () => {
     };
     const failed = await sendReply(deps, failing, ana, tipId, 'second');
     expect([off.delivery, failed.delivery]).toEqual(['telegram_failed', 'telegram_failed']);
-    expect(readThread(deps, ana, tipId).map((e) => e.text)).toEqual(['first', 'second']);
+    expect((await readThread(deps, ana, tipId)).map((e) => e.text)).toEqual(['first', 'second']);
     expect(logLines.join('\n')).not.toContain(CHAT_ID);
   });
 

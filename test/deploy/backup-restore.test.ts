@@ -31,7 +31,7 @@ describe('backups and restore, as docs/OPERATING.md describes them', () => {
       expect(backup.stderr).toBe('');
       expect(backup.status).toBe(0);
     }
-    deps.store.close();
+    await deps.store.close();
     const kept = readdirSync(backupDir).sort();
     expect(kept).toHaveLength(2);
     expect(kept.every((name) => /^tipline-\d{8}T\d{6}\.\d+Z\.db$/.test(name))).toBe(true);

@@ -7,7 +7,7 @@ import {
   rotateDeskKeys,
   type CoreDeps,
 } from '../../src/core/index.js';
-import { PASSPHRASE } from '../helpers.js';
+import { PASSPHRASE, collect } from '../helpers.js';
 import { createTestApp } from './test-app.js';
 
 async function deskKey(app: Awaited<ReturnType<typeof createTestApp>>['app'], deps: CoreDeps) {
@@ -57,7 +57,7 @@ describe('the in-browser sealing endpoints', () => {
     const body = (await response.json()) as Record<string, string>;
     expect(Object.keys(body).sort()).toEqual(['keyId', 'pow', 'publicKey']);
     expect(body.pow).toBeNull();
-    const active = deps.store.getActiveDeskKey(deps.store.listDesks()[0]!.id)!;
+    const active = (await deps.store.getActiveDeskKey((await deps.store.listDesks())[0]!.id))!;
     expect(body.keyId).toBe(active.id);
     expect(deps.sodium.from_base64(body.publicKey!)).toEqual(active.publicKey);
   });
@@ -73,11 +73,11 @@ describe('the in-browser sealing endpoints', () => {
     expect(response.status).toBe(200);
     expect(body.codename).toMatch(/^\d{4}( \d{4}){4}$/);
     const unlocked = await unlockReviewer(deps, 'ana', PASSPHRASE);
-    const [opened] = [...exportTips(deps, unlocked)];
+    const [opened] = await collect(exportTips(deps, unlocked));
     if (!opened?.ok) throw new Error('tip did not open');
     expect(opened.content.fields.message).toBe('sealed in the browser');
     expect(
-      openAttachment(deps, opened.tip, opened.content, opened.content.attachments[0]!.id),
+      await openAttachment(deps, opened.tip, opened.content, opened.content.attachments[0]!.id),
     ).toEqual(audio);
   });
 
@@ -88,19 +88,19 @@ describe('the in-browser sealing endpoints', () => {
     const response = await app.request('/api/tips?lang=ru', { method: 'POST', body });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error.length).toBeGreaterThan(0);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('refuses an envelope sealed to a retired desk key', async () => {
     const { app, deps } = await createTestApp();
     const oldKey = await deskKey(app, deps);
-    rotateDeskKeys(deps);
+    await rotateDeskKeys(deps);
     const response = await app.request('/api/tips', {
       method: 'POST',
       body: sealLikeTheBrowser(deps, oldKey, 'late'),
     });
     expect(response.status).toBe(400);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('refuses an attachment that is not a padded v1 ciphertext', async () => {
@@ -108,7 +108,7 @@ describe('the in-browser sealing endpoints', () => {
     const body = sealLikeTheBrowser(deps, await deskKey(app, deps), 'with a forged file');
     body.append('attachment', new Blob([new Uint8Array(1000)]), 'a'.repeat(24));
     expect((await app.request('/api/tips', { method: 'POST', body })).status).toBe(400);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('refuses more files than allowed, JSON and other bodies', async () => {
@@ -125,7 +125,7 @@ describe('the in-browser sealing endpoints', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(json.status).toBe(400);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('answers 503 for the desk key before initialisation', async () => {
@@ -146,6 +146,6 @@ describe('the in-browser sealing endpoints', () => {
       body: sealLikeTheBrowser(deps, await deskKey(app, deps), 'no work done'),
     });
     expect(response.status).toBe(429);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 });

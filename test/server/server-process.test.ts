@@ -32,9 +32,9 @@ describe('the server process (npm start)', () => {
     expect(await exited).toBe(0);
   });
 
-  it('refuses to start on a database from a newer tipline, with one clear line', () => {
+  it('refuses to start on a database from a newer tipline, with one clear line', async () => {
     const dataDir = tempDir();
-    openSqliteStore(dataDir).close();
+    await openSqliteStore(dataDir).close();
     const raw = new Database(join(dataDir, 'tipline.db'));
     raw
       .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')

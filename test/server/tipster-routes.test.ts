@@ -3,12 +3,12 @@ import sharp from 'sharp';
 import { exportTips, readThread, replyToTipster, unlockReviewer } from '../../src/core/index.js';
 import { LOCALES } from '../../src/i18n/locales.js';
 import { EMERGENCY_NUMBERS } from '../../src/i18n/emergency-numbers.js';
-import { PASSPHRASE } from '../helpers.js';
+import { PASSPHRASE, collect } from '../helpers.js';
 import { codenameFrom, createTestApp, form } from './test-app.js';
 
 async function openedTips(deps: Awaited<ReturnType<typeof createTestApp>>['deps']) {
   const unlocked = await unlockReviewer(deps, 'ana', PASSPHRASE);
-  const tips = [...exportTips(deps, unlocked)];
+  const tips = await collect(exportTips(deps, unlocked));
   return { unlocked, tips: tips.flatMap((t) => (t.ok ? [t.content] : [])) };
 }
 
@@ -124,7 +124,7 @@ describe('POST /tips', () => {
     expect(html).toContain('id="form-error"');
     expect(html).toContain('Bor &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert');
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('refuses more files than allowed and stores nothing', async () => {
@@ -135,7 +135,7 @@ describe('POST /tips', () => {
       body.append('attachments', new File([new Uint8Array(4)], `f${i}.ogg`, { type: 'audio/ogg' }));
     const response = await app.request('/tips', { method: 'POST', body });
     expect(response.status).toBe(400);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('refuses a file that is not what it claims and stores nothing', async () => {
@@ -146,7 +146,7 @@ describe('POST /tips', () => {
     const response = await app.request('/tips', { method: 'POST', body });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('id="form-error"');
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('answers 413 for a body over the limit without storing anything', async () => {
@@ -168,7 +168,7 @@ describe('POST /tips', () => {
     );
     const response = await app.request('/tips', { method: 'POST', body });
     expect(response.status).toBe(413);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('answers 400 for malformed multipart and for other content types', async () => {
@@ -185,7 +185,7 @@ describe('POST /tips', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(json.status).toBe(400);
-    expect(deps.store.countTips()).toBe(0);
+    expect(await deps.store.countTips()).toBe(0);
   });
 
   it('normalises control characters before sealing', async () => {
@@ -202,7 +202,7 @@ describe('POST /tips', () => {
     const limited = await app.request('/tips', form({ message: 'one too many', lang: 'vi' }));
     expect(limited.status).toBe(429);
     expect(await limited.text()).toContain('one too many');
-    expect(deps.store.countTips()).toBe(2);
+    expect(await deps.store.countTips()).toBe(2);
   });
 
   it('says the tip line is not open before initialisation, with the text kept', async () => {
@@ -220,8 +220,8 @@ describe('/inbox', () => {
       await (await app.request('/tips', form({ message: 'first' }))).text(),
     );
     const reviewer = await unlockReviewer(deps, 'ana', PASSPHRASE);
-    const tip = deps.store.listTips({ limit: 1 })[0]!;
-    replyToTipster(deps, reviewer, tip.id, 'We are here. <b>Reply</b> when safe.');
+    const tip = (await deps.store.listTips({ limit: 1 }))[0]!;
+    await replyToTipster(deps, reviewer, tip.id, 'We are here. <b>Reply</b> when safe.');
     const html = await (await app.request('/inbox', form({ codename }))).text();
     expect(html).toContain('id="thread"');
     expect(html).toContain('We are here. &lt;b&gt;Reply&lt;/b&gt; when safe.');
@@ -251,11 +251,11 @@ describe('/inbox', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('id="followup-sent"');
     const reviewer = await unlockReviewer(deps, 'ana', PASSPHRASE);
-    const tip = deps.store.listTips({ limit: 1 })[0]!;
-    expect(readThread(deps, reviewer, tip.id).map((e) => e.text)).toEqual([
+    const tip = (await deps.store.listTips({ limit: 1 }))[0]!;
+    expect((await readThread(deps, reviewer, tip.id)).map((e) => e.text)).toEqual([
       'More: the boss is called X.',
     ]);
-    expect(deps.store.countTips()).toBe(1);
+    expect(await deps.store.countTips()).toBe(1);
   });
 
   it('asks again for a codename that is not 20 digits, and sets no cookie', async () => {

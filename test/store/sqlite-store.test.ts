@@ -23,11 +23,16 @@ import { tempDir } from '../helpers.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
-function seedDesk(store: Store): { deskId: DeskId; keyId: DeskKeyId } {
+async function seedDesk(store: Store): Promise<{ deskId: DeskId; keyId: DeskKeyId }> {
   const deskId = 'desk1' as DeskId;
   const keyId = 'key1' as DeskKeyId;
-  store.insertDesk({ id: deskId, name: 'main', recoveryPublicKey: bytes(9, 9), createdAt: 1 });
-  store.insertDeskKey({
+  await store.insertDesk({
+    id: deskId,
+    name: 'main',
+    recoveryPublicKey: bytes(9, 9),
+    createdAt: 1,
+  });
+  await store.insertDeskKey({
     id: keyId,
     deskId,
     publicKey: bytes(1),
@@ -60,32 +65,34 @@ const implementations: [string, () => Store][] = [
 ];
 
 describe.each(implementations)('Store contract on %s', (_label, open) => {
-  it('round-trips meta values as bytes', () => {
+  it('round-trips meta values as bytes', async () => {
     const store = open();
-    store.setMeta('salt', bytes(1, 2, 3));
-    store.setMeta('salt', bytes(4, 5));
-    expect(store.getMeta('salt')).toEqual(bytes(4, 5));
-    expect(store.getMeta('missing')).toBeUndefined();
-    store.close();
+    await store.setMeta('salt', bytes(1, 2, 3));
+    await store.setMeta('salt', bytes(4, 5));
+    expect(await store.getMeta('salt')).toEqual(bytes(4, 5));
+    expect(await store.getMeta('missing')).toBeUndefined();
+    await store.close();
   });
 
-  it('lists tips newest first and filters by status and channel', () => {
+  it('lists tips newest first and filters by status and channel', async () => {
     const store = open();
-    seedDesk(store);
-    store.insertTip(tip('a', 1000), undefined, []);
-    store.insertTip(tip('b', 3000, { channel: 'telegram' }), undefined, []);
-    store.insertTip(tip('c', 2000, { status: 'closed' }), undefined, []);
-    expect(store.listTips({ limit: 10 }).map((t) => t.id)).toEqual(['b', 'c', 'a']);
-    expect(store.listTips({ limit: 10, status: 'closed' }).map((t) => t.id)).toEqual(['c']);
-    expect(store.listTips({ limit: 10, channel: 'telegram' }).map((t) => t.id)).toEqual(['b']);
-    expect(store.listTips({ limit: 1, offset: 1 }).map((t) => t.id)).toEqual(['c']);
-    expect(store.countTips()).toBe(3);
-    store.close();
+    await seedDesk(store);
+    await store.insertTip(tip('a', 1000), undefined, []);
+    await store.insertTip(tip('b', 3000, { channel: 'telegram' }), undefined, []);
+    await store.insertTip(tip('c', 2000, { status: 'closed' }), undefined, []);
+    expect((await store.listTips({ limit: 10 })).map((t) => t.id)).toEqual(['b', 'c', 'a']);
+    expect((await store.listTips({ limit: 10, status: 'closed' })).map((t) => t.id)).toEqual(['c']);
+    expect((await store.listTips({ limit: 10, channel: 'telegram' })).map((t) => t.id)).toEqual([
+      'b',
+    ]);
+    expect((await store.listTips({ limit: 1, offset: 1 })).map((t) => t.id)).toEqual(['c']);
+    expect(await store.countTips()).toBe(3);
+    await store.close();
   });
 
-  it('walks tips in listing order with a keyset cursor, ties within an hour broken by id', () => {
+  it('walks tips in listing order with a keyset cursor, ties within an hour broken by id', async () => {
     const store = open();
-    seedDesk(store);
+    await seedDesk(store);
     for (const [id, at] of [
       ['a', 1000],
       ['d', 2000],
@@ -93,67 +100,73 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
       ['c', 2000],
       ['e', 3000],
     ] as const)
-      store.insertTip(tip(id, at), undefined, []);
+      await store.insertTip(tip(id, at), undefined, []);
     const walked: string[] = [];
     for (let after: TipCursor | undefined; ;) {
-      const page = store.listTips({ limit: 2, ...(after ? { after } : {}) });
+      const page = await store.listTips({ limit: 2, ...(after ? { after } : {}) });
       walked.push(...page.map((t) => t.id));
       const last = page[page.length - 1];
       if (!last) break;
       after = { receivedAt: last.receivedAt, id: last.id };
     }
     expect(walked).toEqual(['e', 'd', 'c', 'b', 'a']);
-    expect(store.listTips({ limit: 10 }).map((t) => t.id)).toEqual(walked);
-    store.close();
+    expect((await store.listTips({ limit: 10 })).map((t) => t.id)).toEqual(walked);
+    await store.close();
   });
 
-  it('lists tip heads like tips, without their envelopes', () => {
+  it('lists tip heads like tips, without their envelopes', async () => {
     const store = open();
-    seedDesk(store);
-    store.insertTip(tip('a', 1000, { triage: bytes(4, 4) }), undefined, []);
-    store.insertTip(tip('b', 2000, { status: 'closed' }), undefined, []);
-    const heads = store.listTipHeads({ limit: 10 });
+    await seedDesk(store);
+    await store.insertTip(tip('a', 1000, { triage: bytes(4, 4) }), undefined, []);
+    await store.insertTip(tip('b', 2000, { status: 'closed' }), undefined, []);
+    const heads = await store.listTipHeads({ limit: 10 });
     expect(heads.map((h) => h.id)).toEqual(['b', 'a']);
     expect(heads[1]).toEqual({ ...tip('a', 1000, { triage: bytes(4, 4) }), envelope: undefined });
     expect(heads.every((h) => !('envelope' in h))).toBe(true);
-    expect(store.listTipHeads({ limit: 10, status: 'closed' }).map((h) => h.id)).toEqual(['b']);
-    store.close();
+    expect((await store.listTipHeads({ limit: 10, status: 'closed' })).map((h) => h.id)).toEqual([
+      'b',
+    ]);
+    await store.close();
   });
 
-  it('stores a tip with its inbox and attachments in one transaction', () => {
+  it('stores a tip with its inbox and attachments in one transaction', async () => {
     const store = open();
-    seedDesk(store);
-    store.insertTip(
+    await seedDesk(store);
+    await store.insertTip(
       tip('t1', 5),
       { lookupId: bytes(5, 5), tipId: 't1' as TipId, replyPublicKey: bytes(6) },
       [{ id: 'f1' as never, tipId: 't1' as TipId, ciphertext: bytes(8, 8) }],
     );
-    expect(store.getTip('t1' as TipId)?.envelope).toEqual(bytes(7, 7, 7));
-    expect(store.getInbox(bytes(5, 5))?.tipId).toBe('t1');
-    expect(store.getInbox(bytes(5, 6))).toBeUndefined();
-    expect(store.listAttachments('t1' as TipId).map((a) => a.ciphertext)).toEqual([bytes(8, 8)]);
-    store.close();
+    expect((await store.getTip('t1' as TipId))?.envelope).toEqual(bytes(7, 7, 7));
+    expect((await store.getInbox(bytes(5, 5)))?.tipId).toBe('t1');
+    expect(await store.getInbox(bytes(5, 6))).toBeUndefined();
+    expect((await store.listAttachments('t1' as TipId)).map((a) => a.ciphertext)).toEqual([
+      bytes(8, 8),
+    ]);
+    await store.close();
   });
 
-  it('rolls back a tip whose attachment cannot be stored', () => {
+  it('rolls back a tip whose attachment cannot be stored', async () => {
     const store = open();
-    seedDesk(store);
+    await seedDesk(store);
     const duplicate = { id: 'same' as never, tipId: 't2' as TipId, ciphertext: bytes(1) };
-    expect(() => store.insertTip(tip('t2', 5), undefined, [duplicate, duplicate])).toThrow();
-    expect(store.getTip('t2' as TipId)).toBeUndefined();
-    store.close();
+    await expect(
+      store.insertTip(tip('t2', 5), undefined, [duplicate, duplicate]),
+    ).rejects.toThrow();
+    expect(await store.getTip('t2' as TipId)).toBeUndefined();
+    await store.close();
   });
 
-  it('rejects a tip for a desk that does not exist (foreign keys are on)', () => {
+  it('rejects a tip for a desk that does not exist (foreign keys are on)', async () => {
     const store = open();
-    expect(() => store.insertTip(tip('t3', 5), undefined, [])).toThrow();
-    store.close();
+    await expect(store.insertTip(tip('t3', 5), undefined, [])).rejects.toThrow();
+    await store.close();
   });
 
-  it('returns the newest unretired desk key as the active one', () => {
+  it('returns the newest unretired desk key as the active one', async () => {
     const store = open();
-    const { deskId, keyId } = seedDesk(store);
-    store.insertDeskKey({
+    const { deskId, keyId } = await seedDesk(store);
+    await store.insertDeskKey({
       id: 'key2' as DeskKeyId,
       deskId,
       publicKey: bytes(3),
@@ -161,17 +174,17 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
       createdAt: 2,
       retiredAt: null,
     });
-    store.retireDeskKey(keyId, 2);
-    expect(store.getActiveDeskKey(deskId)?.id).toBe('key2');
-    expect(store.listDeskKeys(deskId).map((k) => k.id)).toEqual(['key1', 'key2']);
-    store.close();
+    await store.retireDeskKey(keyId, 2);
+    expect((await store.getActiveDeskKey(deskId))?.id).toBe('key2');
+    expect((await store.listDeskKeys(deskId)).map((k) => k.id)).toEqual(['key1', 'key2']);
+    await store.close();
   });
 
-  it('replaces a grant for the same key and reviewer and deletes a reviewer’s grants', () => {
+  it('replaces a grant for the same key and reviewer and deletes a reviewer’s grants', async () => {
     const store = open();
-    const { keyId } = seedDesk(store);
+    const { keyId } = await seedDesk(store);
     const reviewerId = 'r1' as ReviewerId;
-    store.insertReviewer({
+    await store.insertReviewer({
       id: reviewerId,
       name: 'ana',
       role: 'admin',
@@ -183,16 +196,18 @@ describe.each(implementations)('Store contract on %s', (_label, open) => {
       createdAt: 1,
       revokedAt: null,
     });
-    store.putGrant({ deskKeyId: keyId, reviewerId, sealedDeskKey: bytes(1), createdAt: 1 });
-    store.putGrant({ deskKeyId: keyId, reviewerId, sealedDeskKey: bytes(2), createdAt: 2 });
-    expect(store.listGrantsForReviewer(reviewerId).map((g) => g.sealedDeskKey)).toEqual([bytes(2)]);
-    expect(store.getReviewerByName('ana')?.kdfParams.memoryKiB).toBe(8);
-    store.deleteGrantsForReviewer(reviewerId);
-    expect(store.listGrantsForReviewer(reviewerId)).toEqual([]);
-    expect(store.countActiveReviewers()).toBe(1);
-    store.markReviewerRevoked(reviewerId, 5);
-    expect(store.countActiveReviewers()).toBe(0);
-    store.close();
+    await store.putGrant({ deskKeyId: keyId, reviewerId, sealedDeskKey: bytes(1), createdAt: 1 });
+    await store.putGrant({ deskKeyId: keyId, reviewerId, sealedDeskKey: bytes(2), createdAt: 2 });
+    expect((await store.listGrantsForReviewer(reviewerId)).map((g) => g.sealedDeskKey)).toEqual([
+      bytes(2),
+    ]);
+    expect((await store.getReviewerByName('ana'))?.kdfParams.memoryKiB).toBe(8);
+    await store.deleteGrantsForReviewer(reviewerId);
+    expect(await store.listGrantsForReviewer(reviewerId)).toEqual([]);
+    expect(await store.countActiveReviewers()).toBe(1);
+    await store.markReviewerRevoked(reviewerId, 5);
+    expect(await store.countActiveReviewers()).toBe(0);
+    await store.close();
   });
 });
 
@@ -209,19 +224,19 @@ describe('SQLite store on disk', () => {
     sqlite.close();
   });
 
-  it('reopens an existing database without re-running migrations', () => {
+  it('reopens an existing database without re-running migrations', async () => {
     const dir = tempDir();
     const first = openSqliteStore(dir);
-    first.setMeta('k', bytes(1));
-    first.close();
+    await first.setMeta('k', bytes(1));
+    await first.close();
     const again = openSqliteStore(dir);
-    expect(again.getMeta('k')).toEqual(bytes(1));
-    again.close();
+    expect(await again.getMeta('k')).toEqual(bytes(1));
+    await again.close();
   });
 
-  it('refuses a database written by a newer version', () => {
+  it('refuses a database written by a newer version', async () => {
     const dir = tempDir();
-    openSqliteStore(dir).close();
+    await openSqliteStore(dir).close();
     const raw = new Database(join(dir, 'tipline.db'));
     raw
       .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
@@ -247,23 +262,23 @@ describe('SQLite store on disk', () => {
   it('writes a backup that passes integrity_check and opens with the same tips', async () => {
     const dir = tempDir();
     const store = openSqliteStore(dir);
-    seedDesk(store);
-    store.insertTip(tip('kept', 1), undefined, []);
+    await seedDesk(store);
+    await store.insertTip(tip('kept', 1), undefined, []);
     const backupDir = tempDir();
     const backup = join(backupDir, 'backup.db');
     await store.backupTo(backup);
-    store.close();
+    await store.close();
     expect(readdirSync(backupDir)).toEqual(['backup.db']);
     const restored = openSqliteStoreFile(backup);
-    expect(restored.getTip('kept' as TipId)?.envelope).toEqual(bytes(7, 7, 7));
-    restored.close();
+    expect((await restored.getTip('kept' as TipId))?.envelope).toEqual(bytes(7, 7, 7));
+    await restored.close();
   });
 
-  it('creates the data directory readable by its owner only', () => {
+  it('creates the data directory readable by its owner only', async () => {
     const parent = tempDir();
     const dir = join(parent, 'nested', 'data');
     mkdirSync(join(parent, 'nested'));
-    openSqliteStore(dir).close();
+    await openSqliteStore(dir).close();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, 'tipline.db')).mode & 0o777).toBe(0o600);
   });
@@ -282,7 +297,7 @@ describe('tip listing queries', () => {
     { status: 'in_review', channel: 'web', assigneeId: null },
   ];
 
-  it('read a page in index order: SQLite never sorts the tips in a temp B-tree', () => {
+  it('read a page in index order: SQLite never sorts the tips in a temp B-tree', async () => {
     const opened = openDatabaseFile(':memory:');
     const statements: string[] = [];
     const prepare = opened.sqlite.prepare.bind(opened.sqlite);
@@ -296,8 +311,8 @@ describe('tip listing queries', () => {
     for (const filter of filters) {
       for (const cursor of [{}, { after }]) {
         statements.length = 0;
-        store.listTips({ ...filter, ...cursor, limit: 50 });
-        store.listTipHeads({ ...filter, ...cursor, limit: 50 });
+        await store.listTips({ ...filter, ...cursor, limit: 50 });
+        await store.listTipHeads({ ...filter, ...cursor, limit: 50 });
         expect(statements).toHaveLength(2);
         for (const source of statements) {
           const parameters = (source.match(/\?/g) ?? []).map(() => 1);
@@ -315,6 +330,6 @@ describe('tip listing queries', () => {
         }
       }
     }
-    store.close();
+    await store.close();
   });
 });

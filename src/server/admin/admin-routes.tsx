@@ -100,10 +100,10 @@ function html(
   return c.html(htmlDocument(node), status);
 }
 
-function frameFor(viewer: Viewer | undefined, core: CoreDeps): AdminFrame {
+async function frameFor(viewer: Viewer | undefined, core: CoreDeps): Promise<AdminFrame> {
   if (!viewer) return { t };
   const reviewer = viewer.session.unlocked.reviewer;
-  const current = core.store.getReviewer(reviewer.id);
+  const current = await core.store.getReviewer(reviewer.id);
   return {
     t,
     viewer: {
@@ -196,7 +196,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       return html(
         c,
         <MessageOnlyPage
-          frame={frameFor(viewer, core)}
+          frame={await frameFor(viewer, core)}
           title={t('error.csrf')}
           text={t('error.csrf')}
         />,
@@ -215,8 +215,8 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     return viewer;
   };
 
-  const isAdmin = (viewer: Viewer) =>
-    core.store.getReviewer(viewer.session.reviewerId)?.role === 'admin';
+  const isAdmin = async (viewer: Viewer) =>
+    (await core.store.getReviewer(viewer.session.reviewerId))?.role === 'admin';
 
   // ---- login, logout ----
   app.get('/admin/login', (c) => html(c, <LoginPage frame={{ t }} />));
@@ -252,7 +252,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   app.post('/admin/logout', limit, async (c) => {
     const guarded = await guardPost(c, 'any');
     if (guarded instanceof Response) return guarded;
-    recordAudit(core, { actor: guarded.viewer.session.reviewerId, action: 'logout' });
+    await recordAudit(core, { actor: guarded.viewer.session.reviewerId, action: 'logout' });
     sessions.end(guarded.viewer.token);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     return c.redirect('/admin/login', 303);
@@ -301,7 +301,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       return html(
         c,
         <RecoveryKeyPage
-          frame={frameFor({ session: opened.session, token: opened.token }, core)}
+          frame={await frameFor({ session: opened.session, token: opened.token }, core)}
           recoveryKey={initialised.recoveryKey}
         />,
       );
@@ -327,7 +327,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       return html(
         c,
         <RecoveryKeyPage
-          frame={frameFor(guarded.viewer, core)}
+          frame={await frameFor(guarded.viewer, core)}
           recoveryKey={session.pendingRecoveryKey}
           error={t('recovery.confirmRequired')}
         />,
@@ -347,14 +347,17 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     if (session.pendingRecoveryKey)
       return html(
         c,
-        <RecoveryKeyPage frame={frameFor(viewer, core)} recoveryKey={session.pendingRecoveryKey} />,
+        <RecoveryKeyPage
+          frame={await frameFor(viewer, core)}
+          recoveryKey={session.pendingRecoveryKey}
+        />,
       );
     session.pendingTotpSecret ??= createTotpSecret(core);
     const uri = totpUri(session.pendingTotpSecret, session.unlocked.reviewer.name);
     return html(
       c,
       <EnrolPage
-        frame={frameFor(viewer, core)}
+        frame={await frameFor(viewer, core)}
         qrSvg={await qrSvg(uri)}
         secret={session.pendingTotpSecret}
       />,
@@ -369,14 +372,19 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     const secret = session.pendingTotpSecret;
     if (!secret) return c.redirect('/admin/enrol', 303);
     try {
-      enrolTotp(core, session.unlocked.reviewer, secret, firstText(guarded.form, 'code') ?? '');
+      await enrolTotp(
+        core,
+        session.unlocked.reviewer,
+        secret,
+        firstText(guarded.form, 'code') ?? '',
+      );
     } catch (error) {
       if (!isDomainError(error, 'bad_credentials')) throw error;
       const uri = totpUri(secret, session.unlocked.reviewer.name);
       return html(
         c,
         <EnrolPage
-          frame={frameFor(guarded.viewer, core)}
+          frame={await frameFor(guarded.viewer, core)}
           qrSvg={await qrSvg(uri)}
           secret={secret}
           error={t('enrol.wrong')}
@@ -392,10 +400,10 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   });
 
   // ---- invitations ----
-  app.get('/admin/join', (c) => {
+  app.get('/admin/join', async (c) => {
     const token = c.req.query('token') ?? '';
     try {
-      findInvitation(core, token);
+      await findInvitation(core, token);
     } catch {
       return html(
         c,
@@ -445,17 +453,19 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   });
 
   // ---- inbox ----
-  app.get('/admin', (c) => {
+  app.get('/admin', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
     const q = c.req.query();
     const filter: InboxFilter = {
       ...(q.status && isStatus(q.status) ? { status: q.status } : {}),
       ...(q.channel && isChannel(q.channel) ? { channel: q.channel } : {}),
-      ...(q.desk && core.store.getDesk(q.desk as DeskId) ? { deskId: q.desk as DeskId } : {}),
+      ...(q.desk && (await core.store.getDesk(q.desk as DeskId))
+        ? { deskId: q.desk as DeskId }
+        : {}),
       ...(q.assignee === 'none'
         ? { assigneeId: null }
-        : q.assignee && core.store.getReviewer(q.assignee as ReviewerId)
+        : q.assignee && (await core.store.getReviewer(q.assignee as ReviewerId))
           ? { assigneeId: q.assignee as ReviewerId }
           : {}),
       ...(q.danger === 'yes' ? { danger: true } : q.danger === 'no' ? { danger: false } : {}),
@@ -464,7 +474,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       ...(q.q ? { search: q.q.slice(0, 200) } : {}),
     };
     const pageNumber = Math.min(Math.max(Number.parseInt(q.page ?? '1', 10) || 1, 1), 100_000);
-    const page = listInbox(core, viewer.session, filter, {
+    const page = await listInbox(core, viewer.session, filter, {
       offset: (pageNumber - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
     });
@@ -476,12 +486,12 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     return html(
       c,
       <InboxPage
-        frame={frameFor(viewer, core)}
+        frame={await frameFor(viewer, core)}
         page={page}
         filter={filter}
         query={params.toString()}
-        reviewers={core.store.listReviewers().filter((r) => r.revokedAt === null)}
-        desks={core.store.listDesks().map((d) => ({ id: d.id, name: d.name }))}
+        reviewers={(await core.store.listReviewers()).filter((r) => r.revokedAt === null)}
+        desks={(await core.store.listDesks()).map((d) => ({ id: d.id, name: d.name }))}
         hasGrants={viewer.session.unlocked.deskKeys.size > 0}
         pageLinks={{
           ...(pageNumber > 1 ? { newer: link(pageNumber - 1) } : {}),
@@ -494,44 +504,48 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
 
   const tipIdParam = (c: Context): TipId => c.req.param('id') as TipId;
 
-  const renderTip = (
+  const renderTip = async (
     c: Context,
     viewer: Viewer,
     extra: { notice?: string; error?: string } = {},
     status: 200 | 400 | 413 = 200,
   ) => {
-    const detail = openTipDetail(core, viewer.session.unlocked, tipIdParam(c));
+    const detail = await openTipDetail(core, viewer.session.unlocked, tipIdParam(c));
     return html(
       c,
       <TipPage
-        frame={frameFor(viewer, core)}
+        frame={await frameFor(viewer, core)}
         detail={detail}
-        reviewers={core.store.listReviewers().filter((r) => r.revokedAt === null)}
-        canReply={core.store.getInboxForTip(detail.tip.id) !== undefined}
+        reviewers={(await core.store.listReviewers()).filter((r) => r.revokedAt === null)}
+        canReply={(await core.store.getInboxForTip(detail.tip.id)) !== undefined}
         {...extra}
       />,
       status,
     );
   };
 
-  const tipError = (c: Context, viewer: Viewer, error: unknown) => {
+  const tipError = async (c: Context, viewer: Viewer, error: unknown) => {
     const mapped = domainMessage(error);
     if (!mapped) throw error;
     if (mapped.status === 404 || mapped.status === 403)
       return html(
         c,
-        <MessageOnlyPage frame={frameFor(viewer, core)} title={mapped.text} text={mapped.text} />,
+        <MessageOnlyPage
+          frame={await frameFor(viewer, core)}
+          title={mapped.text}
+          text={mapped.text}
+        />,
         mapped.status,
       );
     return renderTip(c, viewer, { error: mapped.text }, mapped.status === 413 ? 413 : 400);
   };
 
-  app.get('/admin/tips/:id', (c) => {
+  app.get('/admin/tips/:id', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
     try {
       const done = c.req.query('done');
-      return renderTip(
+      return await renderTip(
         c,
         viewer,
         done === 'reply'
@@ -545,7 +559,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
         return html(
           c,
           <MessageOnlyPage
-            frame={frameFor(viewer, core)}
+            frame={await frameFor(viewer, core)}
             title={t('inbox.damaged')}
             text={t('inbox.damaged')}
           />,
@@ -555,25 +569,29 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       if (mapped)
         return html(
           c,
-          <MessageOnlyPage frame={frameFor(viewer, core)} title={mapped.text} text={mapped.text} />,
+          <MessageOnlyPage
+            frame={await frameFor(viewer, core)}
+            title={mapped.text}
+            text={mapped.text}
+          />,
           mapped.status === 404 ? 404 : 403,
         );
       throw error;
     }
   });
 
-  app.get('/admin/tips/:id/attachments/:attachment', (c) => {
+  app.get('/admin/tips/:id/attachments/:attachment', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    const tip = core.store.getTip(tipIdParam(c));
+    const tip = await core.store.getTip(tipIdParam(c));
     if (!tip) return c.text(t('error.notFound'), 404);
     try {
       // only the envelope: the thread and a second 'tip.view' entry are not this request's business
       const content = openTip(core, viewer.session.unlocked, tip);
       const index = content.attachments.findIndex((a) => a.id === c.req.param('attachment'));
       if (index < 0) return c.text(t('error.notFound'), 404);
-      const bytes = openAttachment(core, tip, content, c.req.param('attachment'));
-      recordAudit(core, {
+      const bytes = await openAttachment(core, tip, content, c.req.param('attachment'));
+      await recordAudit(core, {
         actor: viewer.session.reviewerId,
         action: 'attachment.download',
         subject: tip.id,
@@ -610,15 +628,15 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       if (status && !isStatus(status))
         throw new DomainError('invalid_input', 'unknown status', 'status');
       const unlocked = viewer.session.unlocked;
-      core.store.transaction(() => {
+      await core.store.transaction(async () => {
         if (status && isStatus(status))
-          applyTriage(core, unlocked, ids, { kind: 'status', status });
+          await applyTriage(core, unlocked, ids, { kind: 'status', status });
         if (assignee)
-          applyTriage(core, unlocked, ids, {
+          await applyTriage(core, unlocked, ids, {
             kind: 'assign',
             assigneeId: assignee === 'none' ? null : (assignee as ReviewerId),
           });
-        if (label) applyTriage(core, unlocked, ids, { kind: 'addLabel', label });
+        if (label) await applyTriage(core, unlocked, ids, { kind: 'addLabel', label });
       });
     } catch (error) {
       const mapped = domainMessage(error);
@@ -626,7 +644,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       return html(
         c,
         <MessageOnlyPage
-          frame={frameFor(viewer, core)}
+          frame={await frameFor(viewer, core)}
           title={mapped.text}
           text={mapped.text}
           link={{ href: '/admin', label: t('nav.inbox') }}
@@ -654,15 +672,16 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
         throw new DomainError('invalid_input', 'unknown priority', 'priority');
       const labels = cleanLabels(labelsText.split(','));
       const unlocked = viewer.session.unlocked;
-      const tip = core.store.getTip(id);
+      const tip = await core.store.getTip(id);
       if (!tip) throw new DomainError('not_found', 'no such tip');
-      core.store.transaction(() => {
-        if (tip.status !== status) applyTriage(core, unlocked, [id], { kind: 'status', status });
+      await core.store.transaction(async () => {
+        if (tip.status !== status)
+          await applyTriage(core, unlocked, [id], { kind: 'status', status });
         const assigneeId = assignee === 'none' || assignee === '' ? null : (assignee as ReviewerId);
         if (tip.assigneeId !== assigneeId)
-          applyTriage(core, unlocked, [id], { kind: 'assign', assigneeId });
-        applyTriage(core, unlocked, [id], { kind: 'labels', labels });
-        applyTriage(core, unlocked, [id], { kind: 'priority', priority });
+          await applyTriage(core, unlocked, [id], { kind: 'assign', assigneeId });
+        await applyTriage(core, unlocked, [id], { kind: 'labels', labels });
+        await applyTriage(core, unlocked, [id], { kind: 'priority', priority });
       });
     } catch (error) {
       return tipError(c, viewer, error);
@@ -674,7 +693,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     const guarded = await guardPost(c);
     if (guarded instanceof Response) return guarded;
     try {
-      addReviewerNote(
+      await addReviewerNote(
         core,
         guarded.viewer.session.unlocked,
         tipIdParam(c),
@@ -702,7 +721,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     } catch (error) {
       return tipError(c, viewer, error);
     }
-    recordAudit(core, {
+    await recordAudit(core, {
       actor: viewer.session.reviewerId,
       action: 'tip.reply',
       subject: tipIdParam(c),
@@ -726,7 +745,8 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     } = {},
     status: 200 | 400 | 403 | 404 | 409 = 200,
   ) => {
-    const awaiting = new Set(reviewersAwaitingGrant(core).map((r) => r.id));
+    const awaiting = new Set((await reviewersAwaitingGrant(core)).map((r) => r.id));
+    const defaultDeskId = (await defaultDesk(core))?.id;
     const handover = extra.totpHandover
       ? {
           ...extra.totpHandover,
@@ -736,15 +756,16 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     return html(
       c,
       <PeoplePage
-        frame={frameFor(viewer, core)}
-        reviewers={core.store
-          .listReviewers()
-          .map((r) => ({ ...r, awaitingGrant: awaiting.has(r.id) }))}
-        desks={core.store.listDesks().map((d) => ({
+        frame={await frameFor(viewer, core)}
+        reviewers={(await core.store.listReviewers()).map((r) => ({
+          ...r,
+          awaitingGrant: awaiting.has(r.id),
+        }))}
+        desks={(await core.store.listDesks()).map((d) => ({
           id: d.id,
           name: d.name,
           link:
-            d.id === defaultDesk(core)?.id
+            d.id === defaultDeskId
               ? `${new URL(c.req.url).origin}/`
               : `${new URL(c.req.url).origin}/?desk=${encodeURIComponent(d.name)}`,
         }))}
@@ -758,11 +779,11 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     );
   };
 
-  const forbidden = (c: Context, viewer: Viewer) =>
+  const forbidden = async (c: Context, viewer: Viewer) =>
     html(
       c,
       <MessageOnlyPage
-        frame={frameFor(viewer, core)}
+        frame={await frameFor(viewer, core)}
         title={t('error.forbidden')}
         text={t('error.forbidden')}
       />,
@@ -772,7 +793,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   app.get('/admin/people', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    if (!isAdmin(viewer)) return forbidden(c, viewer);
+    if (!(await isAdmin(viewer))) return forbidden(c, viewer);
     return peoplePage(c, viewer);
   });
 
@@ -783,7 +804,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     app.post(path, limit, async (c) => {
       const guarded = await guardPost(c);
       if (guarded instanceof Response) return guarded;
-      if (!isAdmin(guarded.viewer)) return forbidden(c, guarded.viewer);
+      if (!(await isAdmin(guarded.viewer))) return forbidden(c, guarded.viewer);
       try {
         return await work(c, guarded.viewer, guarded.form);
       } catch (error) {
@@ -798,8 +819,8 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       }
     });
 
-  adminPost('/admin/people/invite', (c, viewer, form) => {
-    const { token } = inviteReviewer(
+  adminPost('/admin/people/invite', async (c, viewer, form) => {
+    const { token } = await inviteReviewer(
       core,
       viewer.session.unlocked.reviewer,
       firstText(form, 'admin') === 'yes' ? 'admin' : 'reviewer',
@@ -809,22 +830,22 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     });
   });
 
-  adminPost('/admin/desks', (c, viewer, form) => {
-    createDesk(core, viewer.session.unlocked, (firstText(form, 'name') ?? '').trim());
+  adminPost('/admin/desks', async (c, viewer, form) => {
+    await createDesk(core, viewer.session.unlocked, (firstText(form, 'name') ?? '').trim());
     return c.redirect('/admin/people', 303);
   });
 
-  adminPost('/admin/people/:id/grant', (c, viewer) => {
-    grantDeskKeys(core, viewer.session.unlocked, c.req.param('id') as ReviewerId);
+  adminPost('/admin/people/:id/grant', async (c, viewer) => {
+    await grantDeskKeys(core, viewer.session.unlocked, c.req.param('id') as ReviewerId);
     return c.redirect('/admin/people', 303);
   });
 
-  adminPost('/admin/people/:id/revoke', (c, viewer, form) => {
-    const target = core.store.getReviewer(c.req.param('id') as ReviewerId);
+  adminPost('/admin/people/:id/revoke', async (c, viewer, form) => {
+    const target = await core.store.getReviewer(c.req.param('id') as ReviewerId);
     if (!target) throw new DomainError('not_found', 'no such reviewer');
     if (target.id === viewer.session.reviewerId)
       throw new DomainError('conflict', 'cannot revoke yourself', 'reviewer');
-    revokeReviewer(core, target.name, {
+    await revokeReviewer(core, target.name, {
       rotate: firstText(form, 'rotate') === 'yes',
       actor: viewer.session.reviewerId,
     });
@@ -832,10 +853,10 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     return c.redirect('/admin/people', 303);
   });
 
-  adminPost('/admin/people/:id/totp-reset', (c, viewer) => {
-    const target = core.store.getReviewer(c.req.param('id') as ReviewerId);
+  adminPost('/admin/people/:id/totp-reset', async (c, viewer) => {
+    const target = await core.store.getReviewer(c.req.param('id') as ReviewerId);
     if (!target) throw new DomainError('not_found', 'no such reviewer');
-    const secret = resetTotp(core, viewer.session.unlocked.reviewer, target.id);
+    const secret = await resetTotp(core, viewer.session.unlocked.reviewer, target.id);
     sessions.endForReviewer(target.id);
     return peoplePage(c, viewer, { totpHandover: { name: target.name, secret } });
   });
@@ -879,10 +900,10 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   });
 
   // ---- account ----
-  app.get('/admin/account', (c) => {
+  app.get('/admin/account', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    return html(c, <AccountPage frame={frameFor(viewer, core)} />);
+    return html(c, <AccountPage frame={await frameFor(viewer, core)} />);
   });
 
   app.post('/admin/account/passphrase', limit, async (c) => {
@@ -893,7 +914,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     if (next !== (firstText(form, 'passphrase2') ?? ''))
       return html(
         c,
-        <AccountPage frame={frameFor(viewer, core)} error={t('setup.mismatch')} />,
+        <AccountPage frame={await frameFor(viewer, core)} error={t('setup.mismatch')} />,
         400,
       );
     const current = encoder.encode(firstText(form, 'current') ?? '');
@@ -906,12 +927,16 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       if (isDomainError(error, 'bad_credentials'))
         return html(
           c,
-          <AccountPage frame={frameFor(viewer, core)} error={t('login.failed')} />,
+          <AccountPage frame={await frameFor(viewer, core)} error={t('login.failed')} />,
           400,
         );
       const mapped = domainMessage(error);
       if (mapped)
-        return html(c, <AccountPage frame={frameFor(viewer, core)} error={mapped.text} />, 400);
+        return html(
+          c,
+          <AccountPage frame={await frameFor(viewer, core)} error={mapped.text} />,
+          400,
+        );
       throw error;
     } finally {
       current.fill(0);
@@ -923,21 +948,21 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   });
 
   // ---- audit (admins) ----
-  app.get('/admin/audit', (c) => {
+  app.get('/admin/audit', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    if (!isAdmin(viewer)) return forbidden(c, viewer);
-    const last = core.store.lastAudit()?.sequence ?? 0;
+    if (!(await isAdmin(viewer))) return forbidden(c, viewer);
+    const last = (await core.store.lastAudit())?.sequence ?? 0;
     const before = Math.min(Number.parseInt(c.req.query('before') ?? '', 10) || last + 1, last + 1);
     const from = Math.max(0, before - 1 - 100);
-    const entries = core.store.listAudit(from, before - 1 - from).reverse();
+    const entries = (await core.store.listAudit(from, before - 1 - from)).reverse();
     return html(
       c,
       <AuditPage
-        frame={frameFor(viewer, core)}
+        frame={await frameFor(viewer, core)}
         entries={entries}
-        verification={verifyAuditChain(core)}
-        names={new Map(core.store.listReviewers().map((r) => [r.id as string, r.name]))}
+        verification={await verifyAuditChain(core)}
+        names={new Map((await core.store.listReviewers()).map((r) => [r.id as string, r.name]))}
         {...(from > 0 ? { older: `/admin/audit?before=${from + 1}` } : {})}
       />,
     );

@@ -39,12 +39,12 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
       negotiateLocale(c.req.query('lang'), c.req.header('accept-language')),
     );
 
-  app.get('/api/desk-key', (c) => {
+  app.get('/api/desk-key', async (c) => {
     try {
       const desk = c.req.query('desk');
-      const key = currentDeskKey(
+      const key = await currentDeskKey(
         deps.core,
-        desk && deps.core.store.getDeskByName(desk) ? desk : undefined,
+        desk && (await deps.core.store.getDeskByName(desk)) ? desk : undefined,
       );
       return c.json({
         keyId: key.keyId,

@@ -153,11 +153,11 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     }
   };
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const p = page(c, '/');
     // a partner's link may route tips to its desk; an unknown name is ignored
     const desk = c.req.query('desk');
-    const values = desk && deps.core.store.getDeskByName(desk) ? { desk } : {};
+    const values = desk && (await deps.core.store.getDeskByName(desk)) ? { desk } : {};
     return c.html(
       htmlDocument(
         <FormPage page={p} limits={limits} directory={deps.emergencyNumbers} values={values} />,

@@ -46,7 +46,7 @@ async function addReviewer(test: DeskTest, admin: DeskClient, name: string, gran
   await client.get('/admin/enrol');
   const secret = /id="totp-secret">([A-Z2-7]+)</.exec(client.lastHtml)?.[1] ?? '';
   await client.post('/admin/enrol', { code: totpCodeAt(secret, test.now()) });
-  const reviewer = test.deps.store.getReviewerByName(name);
+  const reviewer = await test.deps.store.getReviewerByName(name);
   if (grant && reviewer) {
     await admin.get('/admin/people');
     await admin.post(`/admin/people/${reviewer.id}/grant`, {});
@@ -103,7 +103,7 @@ describe('reviewer sessions', () => {
     });
     expect(response.status).toBe(401);
     expect(client.lastHtml).toContain('Your session ended');
-    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(tipId))?.status).toBe('new');
   });
 
   it('end when the passphrase changes, and the new passphrase works', async () => {
@@ -132,7 +132,7 @@ describe('CSRF protection on /admin', () => {
       { csrf: null },
     );
     expect(response.status).toBe(403);
-    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(tipId))?.status).toBe('new');
   });
 
   it('refuses a post carrying another session’s token', async () => {
@@ -150,7 +150,7 @@ describe('CSRF protection on /admin', () => {
       { csrf: othersToken ?? '' },
     );
     expect(response.status).toBe(403);
-    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(tipId))?.status).toBe('new');
   });
 
   it('refuses a post from another origin even with the right token', async () => {
@@ -163,7 +163,7 @@ describe('CSRF protection on /admin', () => {
       { origin: 'https://evil.example' },
     );
     expect(response.status).toBe(403);
-    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(tipId))?.status).toBe('new');
   });
 
   it('refuses a post the browser marks as cross-site, even with the right token', async () => {
@@ -188,7 +188,7 @@ describe('CSRF protection on /admin', () => {
       },
     });
     expect(response.status).toBe(403);
-    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(tipId))?.status).toBe('new');
   });
 
   it('changes nothing on GET: the triage route does not answer GET', async () => {
@@ -196,7 +196,7 @@ describe('CSRF protection on /admin', () => {
     const { tipId } = await tip(test, 'get target');
     const response = await client.get(`/admin/tips/${tipId}/triage?status=spam`);
     expect(response.status).toBe(404);
-    expect(test.deps.store.getTip(tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(tipId))?.status).toBe('new');
   });
 });
 
@@ -209,7 +209,7 @@ describe('roles', () => {
     await bea.client.get('/admin');
     const invite = await bea.client.post('/admin/people/invite', {});
     expect(invite.status).toBe(403);
-    expect(test.deps.store.listInvitations()).toHaveLength(1);
+    expect(await test.deps.store.listInvitations()).toHaveLength(1);
   });
 
   it('let an invited reviewer read nothing until an admin grants the desk key', async () => {
@@ -234,11 +234,11 @@ describe('roles', () => {
     const beaAgain = new DeskClient(test.app);
     await logIn(test, beaAgain, bea.secret, 'bea', 'bea has a long passphrase');
     expect((await beaAgain.get('/admin')).status).toBe(200);
-    const keysBefore = test.deps.store.listDeskKeys().length;
+    const keysBefore = (await test.deps.store.listDeskKeys()).length;
     await client.get('/admin/people');
     await client.post(`/admin/people/${bea.id}/revoke`, { rotate: 'yes' });
     expect((await beaAgain.get('/admin')).headers.get('location')).toBe('/admin/login');
-    expect(test.deps.store.listDeskKeys().length).toBe(keysBefore + 1);
+    expect((await test.deps.store.listDeskKeys()).length).toBe(keysBefore + 1);
     const relogin = await new DeskClient(test.app).post(
       '/admin/login',
       { name: 'bea', passphrase: 'bea has a long passphrase', code: '' },
@@ -355,9 +355,9 @@ describe('the inbox and triage', () => {
       label: '',
     });
     expect(bad.status).toBe(404);
-    expect(test.deps.store.getTip(one.tipId)?.status).toBe('new');
+    expect((await test.deps.store.getTip(one.tipId))?.status).toBe('new');
     await client.get('/admin');
-    const ana = test.deps.store.getReviewerByName('ana');
+    const ana = await test.deps.store.getReviewerByName('ana');
     const good = await client.post('/admin/tips/bulk', {
       tip: [one.tipId, two.tipId],
       status: 'in_review',
@@ -366,7 +366,7 @@ describe('the inbox and triage', () => {
     });
     expect(good.status).toBe(303);
     for (const id of [one.tipId, two.tipId]) {
-      expect(test.deps.store.getTip(id)).toMatchObject({
+      expect(await test.deps.store.getTip(id)).toMatchObject({
         status: 'in_review',
         assigneeId: ana?.id,
       });
@@ -393,7 +393,7 @@ describe('the inbox and triage', () => {
       labels: Array.from({ length: 11 }, (_, i) => `l${i}`).join(','),
     });
     expect(many.status).toBe(413);
-    expect(test.deps.store.getTip(tipId)).toMatchObject({ status: 'new', triage: null });
+    expect(await test.deps.store.getTip(tipId)).toMatchObject({ status: 'new', triage: null });
   });
 
   it('seals notes and labels: neither is readable on disk', async () => {
@@ -487,7 +487,7 @@ describe('replies from the desk', () => {
     expect(delivered).toEqual([
       { chatId: '5550001112', text: 'Chúng tôi đã đọc.', language: 'vi' },
     ]);
-    expect(test.deps.store.listMessages(tipId).map((m) => m.kind)).toEqual(['reply']);
+    expect((await test.deps.store.listMessages(tipId)).map((m) => m.kind)).toEqual(['reply']);
   });
 });
 
@@ -545,6 +545,6 @@ describe('first run through the browser', () => {
     expect(client.lastHtml).not.toContain(recoveryKey);
     // the link is spent
     expect((await new DeskClient(test.app).get(`/admin/setup?token=${token}`)).status).toBe(404);
-    expect(test.deps.store.listReviewers().map((r) => r.name)).toEqual(['ana']);
+    expect((await test.deps.store.listReviewers()).map((r) => r.name)).toEqual(['ana']);
   });
 });

@@ -27,12 +27,12 @@ describe('several desks', () => {
       form({ message: 'for the balkans desk', desk: 'balkans', lang: 'en' }),
     );
     expect(sent.status).toBe(200);
-    const balkans = test.deps.store.getDeskByName('balkans');
+    const balkans = await test.deps.store.getDeskByName('balkans');
     // without a desk, tips still go to the desk made at init (not the first name in order)
     await test.app.request('/tips', form({ message: 'for the main desk', lang: 'en' }));
-    const main = test.deps.store.getDeskByName('main');
-    expect(test.deps.store.countTips(main ? { deskId: main.id } : {})).toBe(1);
-    const [tip] = test.deps.store.listTips({
+    const main = await test.deps.store.getDeskByName('main');
+    expect(await test.deps.store.countTips(main ? { deskId: main.id } : {})).toBe(1);
+    const [tip] = await test.deps.store.listTips({
       limit: 5,
       ...(balkans ? { deskId: balkans.id } : {}),
     });
@@ -41,12 +41,12 @@ describe('several desks', () => {
     // the creating admin's session holds the new key at once
     await client.get(`/admin/tips/${tip?.id}`);
     expect(client.lastHtml).toContain('for the balkans desk');
-    const recovered = unlockWithRecoveryKey(test.deps, recoveryKey);
+    const recovered = await unlockWithRecoveryKey(test.deps, recoveryKey);
     expect([...recovered.deskKeys.keys()]).toEqual(
-      expect.arrayContaining(test.deps.store.listDeskKeys().map((k) => k.id)),
+      expect.arrayContaining((await test.deps.store.listDeskKeys()).map((k) => k.id)),
     );
     recovered.wipe();
-    expect(test.deps.store.listAudit(0, 100).map((e) => e.action)).toContain('desk.create');
+    expect((await test.deps.store.listAudit(0, 100)).map((e) => e.action)).toContain('desk.create');
   });
 });
 

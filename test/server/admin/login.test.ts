@@ -40,7 +40,7 @@ describe('reviewer login at /admin/login', () => {
   it('audits a failed login by reviewer id for a known name and as unknown otherwise', async () => {
     const test = await createDeskTest();
     const client = new DeskClient(test.app);
-    const before = test.deps.store.lastAudit()?.sequence ?? 0;
+    const before = (await test.deps.store.lastAudit())?.sequence ?? 0;
     await client.post(
       '/admin/login',
       { name: 'nobody', passphrase: 'whatever it is', code: '123456' },
@@ -51,10 +51,10 @@ describe('reviewer login at /admin/login', () => {
       { name: 'ana', passphrase: 'whatever it is', code: '123456' },
       { csrf: null },
     );
-    const failures = test.deps.store
-      .listAudit(before, 10)
-      .filter((e) => e.action === 'login.failed');
-    const ana = test.deps.store.getReviewerByName('ana');
+    const failures = (await test.deps.store.listAudit(before, 10)).filter(
+      (e) => e.action === 'login.failed',
+    );
+    const ana = await test.deps.store.getReviewerByName('ana');
     expect(failures.map((e) => e.actor)).toEqual(['unknown', ana?.id]);
   });
 
@@ -174,11 +174,11 @@ describe('reviewer login at /admin/login', () => {
       { csrf: null },
     );
     await enrolAndLogIn(test, client);
-    const actions = test.deps.store.listAudit(0, 100).map((e) => e.action);
+    const actions = (await test.deps.store.listAudit(0, 100)).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['login.failed', 'login', 'reviewer.totp_enrol']),
     );
-    const serialized = JSON.stringify(test.deps.store.listAudit(0, 100));
+    const serialized = JSON.stringify(await test.deps.store.listAudit(0, 100));
     expect(serialized).not.toMatch(/127\.0\.0\.1|::1|localhost/);
   });
 });
