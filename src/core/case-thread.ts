@@ -16,7 +16,7 @@ import { hexToBytes, newRandomId } from './ids.js';
 import { codenameKdf } from './intake.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import { normalizeText } from './tip-content.js';
-import type { UnlockedDesks, UnlockedReviewer } from './keys.js';
+import type { UnlockedDesks, UnlockedReviewer } from './key-material.js';
 import type { InboxRecord, MessageId, MessageKind, TipId } from './ports.js';
 
 export const MAX_THREAD_MESSAGE_CHARS = 10_000;

@@ -1,6 +1,7 @@
 import type { Sodium } from '../crypto/sodium.js';
 import type { KdfParams } from '../crypto/kdf-params.js';
 import type { Clock, Random, Store } from './ports.js';
+import type { IntakeLimits } from './intake-limits.js';
 import type { AttachmentInput } from './tip-content.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
@@ -9,20 +10,6 @@ export interface Logger {
   warn(event: string, fields?: Record<string, string | number | boolean>): void;
   error(event: string, fields?: Record<string, string | number | boolean>): void;
 }
-
-export interface IntakeLimits {
-  readonly maxMessageChars: number;
-  readonly maxFieldChars: number;
-  readonly maxAttachments: number;
-  readonly maxAttachmentBytesTotal: number;
-}
-
-export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
-  maxMessageChars: 20_000,
-  maxFieldChars: 500,
-  maxAttachments: 5,
-  maxAttachmentBytesTotal: 25 * 1024 * 1024,
-};
 
 /**
  * Cleans a file before it is sealed: image metadata (EXIF, GPS, XMP) removed, the media type

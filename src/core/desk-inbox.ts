@@ -15,7 +15,7 @@ import { openTip } from './reading.js';
 import { readThread, addNote, type ThreadEntry } from './case-thread.js';
 import { normalizeText, type TipContent } from './tip-content.js';
 import type { CoreDeps } from './deps.js';
-import type { UnlockedDesks, UnlockedReviewer } from './keys.js';
+import type { UnlockedDesks, UnlockedReviewer } from './key-material.js';
 import {
   CHANNELS,
   TIP_STATUSES,

@@ -1,6 +1,7 @@
 import { DomainError, isDomainError } from './errors.js';
 import { recordAudit } from './audit.js';
-import { unlockReviewer, type UnlockedReviewer } from './keys.js';
+import { unlockReviewer } from './reviewers-and-grants.js';
+import { type UnlockedReviewer } from './key-material.js';
 import { matchTotp, openTotpSecret } from './totp.js';
 import type { CoreDeps } from './deps.js';
 

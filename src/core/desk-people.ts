@@ -1,5 +1,5 @@
 import { DomainError } from './errors.js';
-import { revokeReviewer } from './keys.js';
+import { revokeReviewer } from './key-rotation.js';
 import type { CoreDeps } from './deps.js';
 import type { DeskSessions } from './desk-sessions.js';
 import type { ReviewerId, ReviewerRecord } from './ports.js';

@@ -1,6 +1,6 @@
 import { constantTimeEqual } from '../crypto/index.js';
 import type { CoreDeps } from './deps.js';
-import type { UnlockedReviewer } from './keys.js';
+import type { UnlockedReviewer } from './key-material.js';
 import type { ReviewerId, TipId } from './ports.js';
 
 /*

@@ -1,8 +1,25 @@
 export * from './errors.js';
 export * from './ports.js';
 export * from './deps.js';
+export * from './intake-limits.js';
 export * from './tip-content.js';
-export * from './keys.js';
+export * from './desks.js';
+export {
+  assertNewPassphrase,
+  assertReviewerName,
+  auditActorOf,
+  type UnlockedDesks,
+  type UnlockedReviewer,
+} from './key-material.js';
+export {
+  addReviewer,
+  changePassphrase,
+  createUngrantedReviewer,
+  grantDeskKeys,
+  unlockReviewer,
+} from './reviewers-and-grants.js';
+export { revokeReviewer, rotateDeskKeys } from './key-rotation.js';
+export { recoverReviewer, unlockWithRecoveryKey } from './recovery.js';
 export * from './intake.js';
 export * from './reading.js';
 export { newRandomId, bytesToHex, hexToBytes } from './ids.js';

@@ -11,7 +11,7 @@ import {
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import { hexToBytes, newRandomId } from './ids.js';
-import { CODENAME_KDF_META, CODENAME_SALT_META, defaultDesk } from './keys.js';
+import { CODENAME_KDF_META, CODENAME_SALT_META, defaultDesk } from './desks.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import {
   TIP_CONTENT_VERSION,

@@ -2,13 +2,9 @@ import { constantTimeEqual } from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import { newRandomId } from './ids.js';
 import { recordAudit } from './audit.js';
-import {
-  assertNewPassphrase,
-  assertReviewerName,
-  createUngrantedReviewer,
-  initialiseDesk,
-  type InitialisedDesk,
-} from './keys.js';
+import { assertNewPassphrase, assertReviewerName } from './key-material.js';
+import { createUngrantedReviewer } from './reviewers-and-grants.js';
+import { initialiseDesk, type InitialisedDesk } from './desks.js';
 import type { CoreDeps } from './deps.js';
 import type { InvitationId, InvitationRecord, ReviewerRecord, ReviewerRole } from './ports.js';
 

@@ -6,7 +6,7 @@ import {
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import type { CoreDeps } from './deps.js';
-import type { UnlockedDesks } from './keys.js';
+import type { UnlockedDesks } from './key-material.js';
 import { tipContentSchema, type TipContent } from './tip-content.js';
 import type { TipRecord } from './ports.js';
 

@@ -7,7 +7,7 @@ import {
 import { DomainError } from './errors.js';
 import { bytesToHex, newRandomId } from './ids.js';
 import { issueInbox } from './intake.js';
-import { defaultDesk } from './keys.js';
+import { defaultDesk } from './desks.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import type { AttachmentId, AttachmentRecord, DeskKeyId, TipId } from './ports.js';
 import type { TipReceipt } from './intake.js';

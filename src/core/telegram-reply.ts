@@ -3,7 +3,7 @@ import { replyToTipster } from './case-thread.js';
 import { openTip } from './reading.js';
 import { normalizeText } from './text.js';
 import type { CoreDeps } from './deps.js';
-import type { UnlockedReviewer } from './keys.js';
+import type { UnlockedReviewer } from './key-material.js';
 import type { MessageId, TipId } from './ports.js';
 import type { TelegramReplyRoute } from './tip-content.js';
 

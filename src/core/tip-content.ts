@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './ports.js';
 import { DomainError } from './errors.js';
-import type { IntakeLimits } from './deps.js';
+import type { IntakeLimits } from './intake-limits.js';
 
 export { normalizeText } from './text.js';
 import { normalizeText } from './text.js';
