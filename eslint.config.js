@@ -127,9 +127,10 @@ export default tseslint.config(
         'drizzle-orm',
         'drizzle-orm/*',
         'better-sqlite3',
-        '../store/*',
-        '../bot/*',
-        '../cli/*',
+        '**/store/*',
+        '**/store',
+        '**/bot/*',
+        '**/cli/*',
       ],
       'The web adapter talks to core only.',
     ),
@@ -143,11 +144,41 @@ export default tseslint.config(
         'drizzle-orm',
         'drizzle-orm/*',
         'better-sqlite3',
-        '../store/*',
-        '../server/*',
-        '../cli/*',
+        '**/store/*',
+        '**/store',
+        '**/server/*',
+        '**/cli/*',
       ],
       'The bot adapter talks to core only.',
+    ),
+  },
+  // Adapters speak only to core: no store import, no reach through core into its store.
+  {
+    files: ['src/server/**', 'src/bot/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='store']",
+          message:
+            'Adapters call named core functions (findDeskByName, listReviewers, …), never the store.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: restrict(
+      [
+        '**/store/*',
+        '**/store',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        'better-sqlite3',
+        '../server/*',
+        '../bot/*',
+      ],
+      'The CLI talks to core (and the composition root) only.',
     ),
   },
   {

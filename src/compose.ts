@@ -1,6 +1,8 @@
 import { DEFAULT_KDF_PARAMS, loadSodium } from './crypto/index.js';
 import { createSodiumRandom, DEFAULT_INTAKE_LIMITS, type CoreDeps } from './core/index.js';
 import { openSqliteStore } from './store/index.js';
+
+export { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { createSharpSanitizer } from './media/attachment-sanitizer.js';
 import type { Config } from './config/config.js';

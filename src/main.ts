@@ -1,9 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config, type Secrets } from './config/config.js';
-import { createDeps } from './compose.js';
+import { createDeps, StoreOpenError } from './compose.js';
 import { createApp } from './server/app.js';
-import { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { CATALOGS } from './i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
@@ -15,6 +14,7 @@ import {
   errorCodeOf,
   needsFirstRun,
   scheduleDailyPurge,
+  closeStore,
 } from './core/index.js';
 
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
@@ -118,7 +118,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       const botStopped = bot ? bot.stop().catch(() => undefined) : Promise.resolve();
       server.close(() => {
         void botStopped
-          .then(() => core.store.close())
+          .then(() => closeStore(core))
           .catch(() => undefined)
           .then(resolve);
       });

@@ -8,6 +8,7 @@ import {
   type AttachmentInput,
   type CoreDeps,
   type RateLimiter,
+  findDeskByName,
 } from '../core/index.js';
 import { countryName, countryOptions, type EmergencyDirectory } from '../i18n/countries.js';
 import { LOCALES, matchLocale, type Locale } from '../i18n/locales.js';
@@ -106,7 +107,7 @@ export function createConversation(deps: ConversationDeps) {
     const { t } = turn;
     // a partner's deep link names its desk; an unknown name is ignored
     const deskName = payload.trim();
-    if (/^[\p{L}\p{N}._-]{1,64}$/u.test(deskName) && (await core.store.getDeskByName(deskName)))
+    if (/^[\p{L}\p{N}._-]{1,64}$/u.test(deskName) && (await findDeskByName(core, deskName)))
       turn.session.deskName = deskName;
     const lines = [t('bot.start.greeting'), '', t('bot.start.safety')];
     if (deps.onionAddress)

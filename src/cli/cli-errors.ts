@@ -1,6 +1,6 @@
 import { DomainError, type DomainErrorCode } from '../core/index.js';
 import { ConfigError } from '../config/config.js';
-import { StoreOpenError } from '../store/index.js';
+import { StoreOpenError } from '../compose.js';
 
 /** Wrong arguments; exit code 2 with the usage hint. */
 export class CliUsageError extends Error {

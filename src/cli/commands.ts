@@ -14,6 +14,10 @@ import {
   unlockWithRecoveryKey,
   type CoreDeps,
   type UnlockedDesks,
+  backupStore,
+  listDesks,
+  listReviewers,
+  readAuditEntries,
 } from '../core/index.js';
 import { CliUsageError } from './cli-errors.js';
 import { readSecretFile, secretFromFileOrPrompt } from './secret-input.js';
@@ -133,7 +137,7 @@ export async function exportCommand(
     'recovery-key-file': { type: 'string' },
   });
   const unlocked = await unlockFor(deps, values);
-  const deskNames = new Map((await deps.store.listDesks()).map((d) => [d.id, d.name]));
+  const deskNames = new Map((await listDesks(deps)).map((d) => [d.id, d.name]));
   let failures = 0;
   let exported = 0;
   try {
@@ -186,7 +190,7 @@ export async function reviewerCommand(
   switch (sub) {
     case 'list': {
       parse(rest, {});
-      for (const r of await deps.store.listReviewers()) {
+      for (const r of await listReviewers(deps)) {
         io.out(
           `${r.name}\t${r.role}\t${r.revokedAt === null ? 'active' : 'revoked'}\t${new Date(r.createdAt).toISOString()}\n`,
         );
@@ -283,8 +287,7 @@ export async function backupCommand(
 ): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' } });
   const out = required(values.out, '--out');
-  await deps.store.backupTo(out);
-  await recordAudit(deps, { actor: 'cli', action: 'store.backup' });
+  await backupStore(deps, out, 'cli');
   io.out(`Backup written to ${out} and verified (integrity_check ok).\n`);
   return 0;
 }
@@ -331,7 +334,7 @@ export async function auditCommand(
   }
   if (sub === 'list') {
     for (let after = 0; ;) {
-      const page = await deps.store.listAudit(after, 500);
+      const page = await readAuditEntries(deps, after, 500);
       for (const e of page) {
         io.out(
           `${e.sequence}\t${new Date(e.at).toISOString()}\t${e.actor}\t${e.action}\t${e.subject ?? ''}\t${e.detail ?? ''}\n`,

@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../config/config.js';
 import type { CoreDeps } from '../core/index.js';
+import { closeStore } from '../core/index.js';
 import { createDeps } from '../compose.js';
 import { createLogger } from '../logging/logger.js';
 import { main as serve } from '../main.js';
@@ -84,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`tipline: ${line}\n`);
     return exitCode;
   } finally {
-    await deps?.store.close();
+    if (deps) await closeStore(deps);
   }
 }
 

@@ -36,3 +36,6 @@ export * from './desk-sessions.js';
 export * from './desk-inbox.js';
 export * from './invitations.js';
 export * from './desk-people.js';
+export * from './desk-directory.js';
+export * from './triage-forms.js';
+export * from './backup.js';

@@ -6,9 +6,10 @@ import {
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import type { CoreDeps } from './deps.js';
-import type { UnlockedDesks } from './key-material.js';
+import { recordAudit } from './audit.js';
+import type { UnlockedDesks, UnlockedReviewer } from './key-material.js';
 import { tipContentSchema, type TipContent } from './tip-content.js';
-import type { TipRecord } from './ports.js';
+import type { TipId, TipRecord } from './ports.js';
 
 /** Opens a tip's envelope with the unlocked desk keys. Throws DomainError('damaged' | 'forbidden'). */
 export function openTip(deps: CoreDeps, unlocked: UnlockedDesks, tip: TipRecord): TipContent {
@@ -53,6 +54,39 @@ export async function openAttachment(
   } finally {
     deps.sodium.memzero(key);
   }
+}
+
+export interface AttachmentDownload {
+  /** Its place among the tip's files, from 0: the download is named by it, not by the file. */
+  readonly index: number;
+  /** The name the tipster's file had, for its extension only. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * One attachment for a reviewer to download, recorded in the audit log. Only the envelope is
+ * opened: the thread and a second 'tip.view' entry are not this request's business.
+ */
+export async function downloadAttachment(
+  deps: CoreDeps,
+  unlocked: UnlockedReviewer,
+  tipId: TipId,
+  attachmentId: string,
+): Promise<AttachmentDownload> {
+  const tip = await deps.store.getTip(tipId);
+  if (!tip) throw new DomainError('not_found', 'no such tip');
+  const content = openTip(deps, unlocked, tip);
+  const index = content.attachments.findIndex((a) => a.id === attachmentId);
+  const ref = content.attachments[index];
+  if (!ref) throw new DomainError('not_found', 'no such attachment');
+  const bytes = await openAttachment(deps, tip, content, attachmentId);
+  await recordAudit(deps, {
+    actor: unlocked.reviewer.id,
+    action: 'attachment.download',
+    subject: tip.id,
+  });
+  return { index, name: ref.name, bytes };
 }
 
 export type ExportedTip =

@@ -8,6 +8,7 @@ import {
   type CoreDeps,
   type PowGate,
   type RateLimiter,
+  findDeskByName,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
@@ -44,7 +45,7 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
       const desk = c.req.query('desk');
       const key = await currentDeskKey(
         deps.core,
-        desk && (await deps.core.store.getDeskByName(desk)) ? desk : undefined,
+        desk && (await findDeskByName(deps.core, desk)) ? desk : undefined,
       );
       return c.json({
         keyId: key.keyId,

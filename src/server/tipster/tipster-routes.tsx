@@ -10,6 +10,7 @@ import {
   submitTip,
   type AttachmentInput,
   type CoreDeps,
+  findDeskByName,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
@@ -157,7 +158,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const p = page(c, '/');
     // a partner's link may route tips to its desk; an unknown name is ignored
     const desk = c.req.query('desk');
-    const values = desk && (await deps.core.store.getDeskByName(desk)) ? { desk } : {};
+    const values = desk && (await findDeskByName(deps.core, desk)) ? { desk } : {};
     return c.html(
       htmlDocument(
         <FormPage page={p} limits={limits} directory={deps.emergencyNumbers} values={values} />,

@@ -1,0 +1,178 @@
+import type { Child } from 'hono/jsx';
+import type { ReviewerRecord } from '../../core/index.js';
+import { formatMessage } from '../../i18n/messages.js';
+import { adminEn, type AdminMessageKey } from '../../i18n/admin/en.js';
+
+/* The desk's page frame (header, nav, notices) and the form controls its features share. */
+
+export type AdminTranslate = (
+  key: AdminMessageKey,
+  values?: Readonly<Record<string, string | number>>,
+) => string;
+
+export const adminT: AdminTranslate = (key, values) => formatMessage(adminEn[key], values);
+
+export interface AdminFrame {
+  readonly t: AdminTranslate;
+  /** Present when logged in: the nav and the CSRF token for forms. */
+  readonly viewer?: { readonly name: string; readonly admin: boolean; readonly csrf: string };
+}
+
+export const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+export function Csrf(props: { frame: AdminFrame }) {
+  return props.frame.viewer ? (
+    <input type="hidden" name="_csrf" value={props.frame.viewer.csrf} />
+  ) : (
+    ''
+  );
+}
+
+export function AdminShell(props: { frame: AdminFrame; title: string; children?: Child }) {
+  const { t, viewer } = props.frame;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${props.title} · ${t('title')}`}</title>
+        <link rel="stylesheet" href="/static/tipline.css" />
+      </head>
+      <body class="admin">
+        <header class="bar">
+          <a class="site" href="/admin">
+            {t('title')}
+          </a>
+          {viewer ? (
+            <nav class="links">
+              <a href="/admin">{t('nav.inbox')}</a>
+              {viewer.admin ? <a href="/admin/people">{t('nav.people')}</a> : ''}
+              {viewer.admin ? <a href="/admin/audit">{t('nav.audit')}</a> : ''}
+              <a href="/admin/account">{t('nav.account')}</a>
+              <form method="post" action="/admin/logout" class="inline">
+                <Csrf frame={props.frame} />
+                <button type="submit" class="link">
+                  {t('nav.logout')} ({viewer.name})
+                </button>
+              </form>
+            </nav>
+          ) : (
+            ''
+          )}
+        </header>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}
+
+export function Notice(props: { text: string | undefined; kind?: 'errors' | 'notice' }) {
+  return props.text ? (
+    <p class={props.kind ?? 'errors'} role={props.kind === 'notice' ? 'status' : 'alert'}>
+      {props.text}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+export function NameField(props: { t: AdminTranslate; name: string | undefined }) {
+  return (
+    <div class="field">
+      <label for="name">{props.t('login.name')}</label>
+      <input
+        type="text"
+        id="name"
+        name="name"
+        autocomplete="username"
+        required
+        maxlength={64}
+        value={props.name ?? ''}
+      />
+    </div>
+  );
+}
+
+export function PassphraseFields(props: { t: AdminTranslate; newLabel?: string }) {
+  const { t } = props;
+  return (
+    <>
+      <div class="field">
+        <label for="passphrase">{props.newLabel ?? t('login.passphrase')}</label>
+        <span class="hint">{t('setup.passphraseHint')}</span>
+        <input
+          type="password"
+          id="passphrase"
+          name="passphrase"
+          autocomplete="new-password"
+          required
+          minlength={12}
+          maxlength={1024}
+        />
+      </div>
+      <div class="field">
+        <label for="passphrase2">{t('setup.passphraseAgain')}</label>
+        <input
+          type="password"
+          id="passphrase2"
+          name="passphrase2"
+          autocomplete="new-password"
+          required
+          minlength={12}
+          maxlength={1024}
+        />
+      </div>
+    </>
+  );
+}
+
+export function MessageOnlyPage(props: {
+  frame: AdminFrame;
+  title: string;
+  text: string;
+  link?: { href: string; label: string };
+}) {
+  return (
+    <AdminShell frame={props.frame} title={props.title}>
+      <h1>{props.title}</h1>
+      <p>{props.text}</p>
+      {props.link ? <a href={props.link.href}>{props.link.label}</a> : ''}
+    </AdminShell>
+  );
+}
+
+export function Select(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+  any?: string;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select name={props.name}>
+        {props.any !== undefined ? <option value="">{props.any}</option> : ''}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** "nobody" and every active reviewer, for the assignee selects (filter, bulk, triage). */
+export function assigneeOptions(t: AdminTranslate, reviewers: readonly ReviewerRecord[]) {
+  return [
+    { value: 'none', label: t('inbox.unassigned') },
+    ...reviewers.map((r) => ({ value: r.id, label: r.name })),
+  ];
+}
+
+export function statusLabel(status: string) {
+  return status.replace('_', ' ');
+}

@@ -1,0 +1,201 @@
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import QRCode from 'qrcode';
+import {
+  findReviewer,
+  hasAdminRole,
+  isDomainError,
+  type CoreDeps,
+  type DeskSession,
+  type DeskSessions,
+  type FirstRunToken,
+  type LoginGuard,
+  type TelegramDelivery,
+} from '../../core/index.js';
+import { htmlDocument } from '../tipster/page-shell.js';
+import { firstText, type FormBody } from '../tipster/form-body.js';
+import { adminT, MessageOnlyPage, type AdminFrame } from './desk-frame.js';
+import { LoginPage } from './login/login-pages.js';
+
+/*
+ * The reviewer desk under /admin. Thin: every decision is core's. Sessions ride on one
+ * __Host- cookie (Secure, HttpOnly, SameSite=Strict); every POST needs the session's CSRF
+ * token and a same-origin Origin (when the browser sends one); no GET changes anything.
+ */
+
+export const SESSION_COOKIE = '__Host-tipline-desk';
+const FORM_BYTES = 64 * 1024;
+export const PAGE_SIZE = 50;
+export const t = adminT;
+
+export interface AdminDeps {
+  readonly core: CoreDeps;
+  readonly sessions: DeskSessions;
+  readonly loginGuard: LoginGuard;
+  /** The first-run token, while the store has no reviewer. */
+  readonly firstRun: FirstRunToken | undefined;
+  /** The bot, to deliver replies to Telegram tipsters; undefined when it is off. */
+  readonly telegram: TelegramDelivery | undefined;
+  readonly clientKey: (c: Context) => string;
+}
+
+export type Viewer = { session: DeskSession; token: string };
+
+export const encoder = new TextEncoder();
+
+export function html(
+  c: Context,
+  node: Parameters<typeof htmlDocument>[0],
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 429 = 200,
+) {
+  return c.html(htmlDocument(node), status);
+}
+
+export async function frameFor(viewer: Viewer | undefined, core: CoreDeps): Promise<AdminFrame> {
+  if (!viewer) return { t };
+  const reviewer = viewer.session.unlocked.reviewer;
+  const current = await findReviewer(core, reviewer.id);
+  return {
+    t,
+    viewer: {
+      name: reviewer.name,
+      admin: current?.role === 'admin',
+      csrf: viewer.session.csrfToken,
+    },
+  };
+}
+
+export async function qrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
+
+export function domainMessage(
+  error: unknown,
+): { status: 400 | 403 | 404 | 409 | 413; text: string } | undefined {
+  if (!isDomainError(error)) return undefined;
+  const field = error.field ?? 'input';
+  switch (error.code) {
+    case 'invalid_input':
+    case 'bad_envelope':
+      return { status: 400, text: t('error.badInput', { field }) };
+    case 'too_large':
+      return { status: 413, text: t('error.tooLarge', { field }) };
+    case 'forbidden':
+      return { status: 403, text: t('error.forbidden') };
+    case 'not_found':
+      return { status: 404, text: t('error.notFound') };
+    case 'conflict':
+    case 'already_initialised':
+      return { status: 409, text: t('error.conflict', { field }) };
+    default:
+      return undefined;
+  }
+}
+
+/** What every desk feature uses: the session cookie, the guards for GET and POST, CSRF. */
+export type DeskKit = ReturnType<typeof createDeskKit>;
+
+export function createDeskKit(deps: AdminDeps) {
+  const { core, sessions } = deps;
+  const limit = bodyLimit({ maxSize: FORM_BYTES, onError: (c) => c.text('too large', 413) });
+
+  const setSessionCookie = (c: Context, token: string) =>
+    setCookie(c, SESSION_COOKIE, token, {
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+
+  const startSession = (c: Context, session: ReturnType<DeskSessions['open']>) => {
+    const old = getCookie(c, SESSION_COOKIE);
+    if (old) sessions.end(old);
+    setSessionCookie(c, session.token);
+  };
+
+  const viewerOf = (c: Context): Viewer | undefined => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (!token) return undefined;
+    const session = sessions.get(token);
+    return session ? { session, token } : undefined;
+  };
+
+  const readForm = async (c: Context): Promise<FormBody> => c.req.parseBody({ all: true });
+
+  /**
+   * Same-origin check on top of the CSRF token. Sec-Fetch-Site decides when the browser sends it
+   * (Chromium, Firefox, Tor Browser); our no-referrer policy makes browsers send `Origin: null`
+   * on form posts, so Origin counts only when it names a real origin.
+   */
+  const sameOrigin = (c: Context) => {
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined) return site === 'same-origin';
+    const origin = c.req.header('origin');
+    if (origin === undefined || origin === 'null') return true;
+    return origin === new URL(c.req.url).origin;
+  };
+
+  /**
+   * For POSTs from a logged-in page: the session, else the login page (nothing applied); a
+   * missing or wrong CSRF token or a foreign Origin is refused before the body is used.
+   */
+  const guardPost = async (
+    c: Context,
+    stage: 'active' | 'any' = 'active',
+  ): Promise<{ viewer: Viewer; form: FormBody } | Response> => {
+    const viewer = viewerOf(c);
+    if (!viewer) return html(c, <LoginPage frame={{ t }} error={t('login.expired')} />, 401);
+    const form = await readForm(c);
+    if (!sameOrigin(c) || !sessions.checkCsrf(viewer.session, firstText(form, '_csrf')))
+      return html(
+        c,
+        <MessageOnlyPage
+          frame={await frameFor(viewer, core)}
+          title={t('error.csrf')}
+          text={t('error.csrf')}
+        />,
+        403,
+      );
+    if (stage === 'active' && viewer.session.stage !== 'active')
+      return c.redirect('/admin/enrol', 303);
+    return { viewer, form };
+  };
+
+  const guardGet = (c: Context): Viewer | Response => {
+    const viewer = viewerOf(c);
+    if (!viewer) return c.redirect('/admin/login', 303);
+    if (viewer.session.stage === 'enrol' && c.req.path !== '/admin/enrol')
+      return c.redirect('/admin/enrol', 303);
+    return viewer;
+  };
+
+  const isAdmin = (viewer: Viewer) => hasAdminRole(core, viewer.session.reviewerId);
+
+  const forbidden = async (c: Context, viewer: Viewer) =>
+    html(
+      c,
+      <MessageOnlyPage
+        frame={await frameFor(viewer, core)}
+        title={t('error.forbidden')}
+        text={t('error.forbidden')}
+      />,
+      403,
+    );
+
+  return {
+    deps,
+    core,
+    sessions,
+    limit,
+    setSessionCookie,
+    startSession,
+    viewerOf,
+    readForm,
+    sameOrigin,
+    guardPost,
+    guardGet,
+    isAdmin,
+    forbidden,
+  };
+}

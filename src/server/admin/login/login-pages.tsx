@@ -1,0 +1,76 @@
+import { AdminShell, NameField, Notice, PassphraseFields, type AdminFrame } from '../desk-frame.js';
+
+/* The login form, and recovery with the recovery key when every passphrase is lost. */
+
+export function LoginPage(props: {
+  frame: AdminFrame;
+  error?: string;
+  notice?: string;
+  name?: string;
+}) {
+  const { t } = props.frame;
+  return (
+    <AdminShell frame={props.frame} title={t('login.heading')}>
+      <h1>{t('login.heading')}</h1>
+      <Notice text={props.notice} kind="notice" />
+      <Notice text={props.error} />
+      <form method="post" action="/admin/login">
+        <NameField t={t} name={props.name} />
+        <div class="field">
+          <label for="passphrase">{t('login.passphrase')}</label>
+          <input
+            type="password"
+            id="passphrase"
+            name="passphrase"
+            autocomplete="current-password"
+            required
+            maxlength={1024}
+          />
+        </div>
+        <div class="field">
+          <label for="code">{t('login.code')}</label>
+          <span class="hint">{t('login.codeHint')}</span>
+          <input
+            type="text"
+            id="code"
+            name="code"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            maxlength={8}
+          />
+        </div>
+        <button type="submit">{t('login.submit')}</button>
+      </form>
+      <p>
+        <a href="/admin/recover">{t('login.lost')}</a>
+      </p>
+    </AdminShell>
+  );
+}
+
+export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: string }) {
+  const { t } = props.frame;
+  return (
+    <AdminShell frame={props.frame} title={t('recover.heading')}>
+      <h1>{t('recover.heading')}</h1>
+      <p>{t('recover.intro')}</p>
+      <Notice text={props.error} />
+      <form method="post" action="/admin/recover">
+        <div class="field">
+          <label for="recovery">{t('recover.key')}</label>
+          <input
+            type="password"
+            id="recovery"
+            name="recovery"
+            required
+            maxlength={200}
+            autocomplete="off"
+          />
+        </div>
+        <NameField t={t} name={props.name} />
+        <PassphraseFields t={t} newLabel={t('account.new')} />
+        <button type="submit">{t('recover.submit')}</button>
+      </form>
+    </AdminShell>
+  );
+}

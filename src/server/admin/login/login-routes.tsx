@@ -1,0 +1,89 @@
+import type { Hono } from 'hono';
+import { recoverReviewer, isDomainError, logIn, recordAudit } from '../../../core/index.js';
+import { firstText } from '../../tipster/form-body.js';
+import { deleteCookie } from 'hono/cookie';
+import { LoginPage } from './login-pages.js';
+import { domainMessage, encoder, html, SESSION_COOKIE, t, type DeskKit } from '../desk-guards.js';
+import { RecoverPage } from './login-pages.js';
+
+/* Logging in and out, and recovery with the recovery key when every passphrase is lost. */
+export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
+  const { core, sessions, deps, limit, startSession, readForm, sameOrigin, guardPost } = kit;
+  // ---- login, logout ----
+  app.get('/admin/login', (c) => html(c, <LoginPage frame={{ t }} />));
+
+  app.post('/admin/login', limit, async (c) => {
+    if (!sameOrigin(c)) return c.text('forbidden', 403);
+    const form = await readForm(c);
+    const name = (firstText(form, 'name') ?? '').slice(0, 200);
+    const passphrase = encoder.encode(firstText(form, 'passphrase') ?? '');
+    try {
+      const result = await logIn(core, deps.loginGuard, {
+        name,
+        passphrase,
+        code: firstText(form, 'code') ?? '',
+        clientKey: deps.clientKey(c),
+      });
+      startSession(
+        c,
+        sessions.open(result.unlocked, result.kind === 'unlocked' ? 'active' : 'enrol'),
+      );
+      return c.redirect(result.kind === 'unlocked' ? '/admin' : '/admin/enrol', 303);
+    } catch (error) {
+      if (isDomainError(error, 'rate_limited'))
+        return html(c, <LoginPage frame={{ t }} error={t('login.throttled')} name={name} />, 429);
+      if (isDomainError(error, 'bad_credentials'))
+        return html(c, <LoginPage frame={{ t }} error={t('login.failed')} name={name} />, 401);
+      throw error;
+    } finally {
+      passphrase.fill(0);
+    }
+  });
+
+  app.post('/admin/logout', limit, async (c) => {
+    const guarded = await guardPost(c, 'any');
+    if (guarded instanceof Response) return guarded;
+    await recordAudit(core, { actor: guarded.viewer.session.reviewerId, action: 'logout' });
+    sessions.end(guarded.viewer.token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    return c.redirect('/admin/login', 303);
+  });
+
+  // ---- recovery with the recovery key (no session: for when every passphrase is lost) ----
+  app.get('/admin/recover', (c) => html(c, <RecoverPage frame={{ t }} />));
+
+  app.post('/admin/recover', limit, async (c) => {
+    if (!sameOrigin(c)) return c.text('forbidden', 403);
+    const form = await readForm(c);
+    const name = (firstText(form, 'name') ?? '').trim().slice(0, 64);
+    const pass = firstText(form, 'passphrase') ?? '';
+    if (pass !== (firstText(form, 'passphrase2') ?? ''))
+      return html(c, <RecoverPage frame={{ t }} name={name} error={t('setup.mismatch')} />, 400);
+    const clientKey = `recover:${deps.clientKey(c)}`;
+    if (deps.loginGuard.throttle.waitFor(clientKey) > 0)
+      return html(c, <RecoverPage frame={{ t }} name={name} error={t('login.throttled')} />, 429);
+    const passphrase = encoder.encode(pass);
+    try {
+      const reviewer = await deps.loginGuard.gate.run(() =>
+        recoverReviewer(core, (firstText(form, 'recovery') ?? '').slice(0, 200), {
+          name,
+          passphrase,
+        }),
+      );
+      sessions.endForReviewer(reviewer.id);
+      deps.loginGuard.throttle.succeed(clientKey);
+      return html(c, <LoginPage frame={{ t }} notice={t('recover.done')} name={name} />);
+    } catch (error) {
+      if (isDomainError(error, 'bad_credentials') || isDomainError(error, 'forbidden')) {
+        deps.loginGuard.throttle.fail(clientKey);
+        return html(c, <RecoverPage frame={{ t }} name={name} error={t('recover.failed')} />, 401);
+      }
+      const mapped = domainMessage(error);
+      if (mapped)
+        return html(c, <RecoverPage frame={{ t }} name={name} error={mapped.text} />, 400);
+      throw error;
+    } finally {
+      passphrase.fill(0);
+    }
+  });
+}
