@@ -48,7 +48,7 @@ import {
   type TipId,
 } from '../../core/index.js';
 import { htmlDocument } from '../tipster/page-shell.js';
-import { fieldValues, firstText, type FormBody } from '../tipster/form-body.js';
+import { fieldValues, firstText, readFormBody, type FormBody } from '../tipster/form-body.js';
 import {
   AccountPage,
   AuditPage,
@@ -166,7 +166,14 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     return session ? { session, token } : undefined;
   };
 
-  const readForm = async (c: Context): Promise<FormBody> => c.req.parseBody({ all: true });
+  const readForm = (c: Context) => readFormBody(c);
+  // a body that did not arrive whole (bad or missing multipart boundary, cut short): 400, not 500
+  const badForm = (c: Context) =>
+    html(
+      c,
+      <MessageOnlyPage frame={{ t }} title={t('error.badForm')} text={t('error.badForm')} />,
+      400,
+    );
 
   /**
    * Same-origin check on top of the CSRF token. Sec-Fetch-Site decides when the browser sends it
@@ -192,6 +199,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     const viewer = viewerOf(c);
     if (!viewer) return html(c, <LoginPage frame={{ t }} error={t('login.expired')} />, 401);
     const form = await readForm(c);
+    if (!form) return badForm(c);
     if (!sameOrigin(c) || !sessions.checkCsrf(viewer.session, firstText(form, '_csrf')))
       return html(
         c,
@@ -224,6 +232,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   app.post('/admin/login', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return html(c, <LoginPage frame={{ t }} error={t('error.badForm')} />, 400);
     const name = (firstText(form, 'name') ?? '').slice(0, 200);
     const passphrase = encoder.encode(firstText(form, 'passphrase') ?? '');
     try {
@@ -276,6 +285,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   app.post('/admin/setup', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return badForm(c);
     const token = firstText(form, 'token') ?? '';
     const name = (firstText(form, 'name') ?? '').trim();
     if (!deps.firstRun || !setupValid(token))
@@ -409,6 +419,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   app.post('/admin/join', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return badForm(c);
     const token = firstText(form, 'token') ?? '';
     const name = (firstText(form, 'name') ?? '').trim();
     const pass = firstText(form, 'passphrase') ?? '';
@@ -846,6 +857,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   app.post('/admin/recover', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return html(c, <RecoverPage frame={{ t }} error={t('error.badForm')} />, 400);
     const name = (firstText(form, 'name') ?? '').trim().slice(0, 64);
     const pass = firstText(form, 'passphrase') ?? '';
     if (pass !== (firstText(form, 'passphrase2') ?? ''))

@@ -1,7 +1,34 @@
+import type { Context } from 'hono';
 import type { BodyData } from 'hono/utils/body';
 
 /** A parsed urlencoded or multipart body, with repeated fields kept as arrays. */
 export type FormBody = BodyData<{ all: true }>;
+
+export type FormMediaType = 'multipart/form-data' | 'application/x-www-form-urlencoded';
+
+const FORM_TYPES: readonly FormMediaType[] = [
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+];
+
+/**
+ * The one way every route reads a form. Only the listed media types are read; any other type,
+ * and any body that does not parse (a multipart type with no or a wrong boundary, a truncated
+ * part), gives undefined, which the caller answers with 400. Never throws for bad input, so a
+ * malformed body cannot reach the 500 handler. Size is bounded before this, by bodyLimit.
+ */
+export async function readFormBody(
+  c: Context,
+  accept: readonly FormMediaType[] = FORM_TYPES,
+): Promise<FormBody | undefined> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!accept.some((t) => t === type)) return undefined;
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch {
+    return undefined;
+  }
+}
 
 /** Every value sent under `name`, in order; none when the field is absent. */
 export function fieldValues(body: FormBody, name: string): (string | File)[] {

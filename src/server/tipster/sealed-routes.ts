@@ -12,7 +12,7 @@ import {
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
-import { fieldValues, firstText } from './form-body.js';
+import { fieldValues, firstText, readFormBody } from './form-body.js';
 
 export interface SealedRouteDeps {
   readonly core: CoreDeps;
@@ -67,14 +67,8 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
     }),
     async (c) => {
       const badInput = () => c.json({ error: t(c)('error.badInput') }, 400);
-      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
-        return badInput();
-      let body;
-      try {
-        body = await c.req.parseBody({ all: true });
-      } catch {
-        return badInput();
-      }
+      const body = await readFormBody(c, ['multipart/form-data']);
+      if (!body) return badInput();
       const envelope = body.envelope;
       if (!(envelope instanceof File)) return badInput();
       const parts = fieldValues(body, 'attachment');

@@ -21,7 +21,7 @@ import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
 import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
-import { fieldValues, firstText, type FormBody } from './form-body.js';
+import { fieldValues, firstText, readFormBody, type FormBody } from './form-body.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -139,20 +139,6 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
       },
     });
 
-  const parse = async (c: Context): Promise<Body | undefined> => {
-    const type = c.req.header('content-type') ?? '';
-    if (
-      !type.startsWith('multipart/form-data') &&
-      !type.startsWith('application/x-www-form-urlencoded')
-    )
-      return undefined;
-    try {
-      return await c.req.parseBody({ all: true });
-    } catch {
-      return undefined;
-    }
-  };
-
   app.get('/', (c) => {
     const p = page(c, '/');
     // a partner's link may route tips to its desk; an unknown name is ignored
@@ -166,7 +152,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
   });
 
   app.post('/tips', tooLarge('/tips'), async (c) => {
-    const body = await parse(c);
+    const body = await readFormBody(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
     const renderForm = (status: 400 | 413 | 429 | 503, error: string) =>
@@ -235,7 +221,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
   app.get('/inbox', (c) => c.html(htmlDocument(<InboxPage page={page(c, '/inbox')} />)));
 
   app.post('/inbox', tooLarge('/inbox'), async (c) => {
-    const body = await parse(c);
+    const body = await readFormBody(c);
     const p = page(c, '/inbox', body && firstText(body, 'lang'));
     const codename = body ? firstText(body, 'codename') : undefined;
     if (codename === undefined)
@@ -256,7 +242,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
   });
 
   app.post('/inbox/followup', tooLarge('/inbox'), async (c) => {
-    const body = await parse(c);
+    const body = await readFormBody(c);
     const p = page(c, '/inbox', body && firstText(body, 'lang'));
     const codename = body ? firstText(body, 'codename') : undefined;
     const message = body ? firstText(body, 'message') : undefined;
