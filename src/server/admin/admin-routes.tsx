@@ -48,6 +48,7 @@ import {
   type TipId,
 } from '../../core/index.js';
 import { htmlDocument } from '../tipster/page-shell.js';
+import { isSameOriginPost } from '../same-origin.js';
 import { fieldValues, firstText, readFormBody, type FormBody } from '../tipster/form-body.js';
 import {
   AccountPage,
@@ -175,18 +176,8 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       400,
     );
 
-  /**
-   * Same-origin check on top of the CSRF token. Sec-Fetch-Site decides when the browser sends it
-   * (Chromium, Firefox, Tor Browser); our no-referrer policy makes browsers send `Origin: null`
-   * on form posts, so Origin counts only when it names a real origin.
-   */
-  const sameOrigin = (c: Context) => {
-    const site = c.req.header('sec-fetch-site');
-    if (site !== undefined) return site === 'same-origin';
-    const origin = c.req.header('origin');
-    if (origin === undefined || origin === 'null') return true;
-    return origin === new URL(c.req.url).origin;
-  };
+  // same-origin check on top of the CSRF token; the tipster routes share it
+  const sameOrigin = isSameOriginPost;
 
   /**
    * For POSTs from a logged-in page: the session, else the login page (nothing applied); a

@@ -12,6 +12,7 @@ import {
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
+import { isSameOriginPost } from '../same-origin.js';
 import { fieldValues, firstText, readFormBody } from './form-body.js';
 
 export interface SealedRouteDeps {
@@ -60,6 +61,9 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
 
   app.post(
     '/api/tips',
+    // another site's page must not post tips through its visitors (see tipster-routes)
+    async (c, next) =>
+      isSameOriginPost(c) ? next() : c.json({ error: t(c)('error.crossSite') }, 403),
     bodyLimit({
       // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
       maxSize: 2 * limits.maxAttachmentBytesTotal + 1024 * 1024,

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   addFollowUp,
@@ -15,6 +15,7 @@ import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
 import { createClientKeyer } from '../client-key.js';
+import { isSameOriginPost } from '../same-origin.js';
 import type { EmergencyDirectory } from '../../i18n/countries.js';
 import { FormPage, type FormValues } from './form-page.js';
 import { InboxPage } from './inbox-page.js';
@@ -139,6 +140,23 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
       },
     });
 
+  // A post from another site's page is refused before its body is read: a forged form, or
+  // visitors' browsers made to send tips from many addresses past the rate limit.
+  const ownPagesOnly =
+    (path: '/' | '/inbox'): MiddlewareHandler =>
+    async (c, next) => {
+      if (isSameOriginPost(c)) return next();
+      const p = page(c, path);
+      const error = p.t('error.crossSite');
+      const html =
+        path === '/' ? (
+          <FormPage page={p} limits={limits} directory={deps.emergencyNumbers} error={error} />
+        ) : (
+          <InboxPage page={p} error={error} />
+        );
+      return c.html(htmlDocument(html), 403);
+    };
+
   app.get('/', (c) => {
     const p = page(c, '/');
     // a partner's link may route tips to its desk; an unknown name is ignored
@@ -151,7 +169,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     );
   });
 
-  app.post('/tips', tooLarge('/tips'), async (c) => {
+  app.post('/tips', ownPagesOnly('/'), tooLarge('/tips'), async (c) => {
     const body = await readFormBody(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
@@ -220,7 +238,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
 
   app.get('/inbox', (c) => c.html(htmlDocument(<InboxPage page={page(c, '/inbox')} />)));
 
-  app.post('/inbox', tooLarge('/inbox'), async (c) => {
+  app.post('/inbox', ownPagesOnly('/inbox'), tooLarge('/inbox'), async (c) => {
     const body = await readFormBody(c);
     const p = page(c, '/inbox', body && firstText(body, 'lang'));
     const codename = body ? firstText(body, 'codename') : undefined;
@@ -241,7 +259,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     }
   });
 
-  app.post('/inbox/followup', tooLarge('/inbox'), async (c) => {
+  app.post('/inbox/followup', ownPagesOnly('/inbox'), tooLarge('/inbox'), async (c) => {
     const body = await readFormBody(c);
     const p = page(c, '/inbox', body && firstText(body, 'lang'));
     const codename = body ? firstText(body, 'codename') : undefined;
