@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { BodyData } from 'hono/utils/body';
+import { normalizeText } from '../../core/index.js';
 
 /** A parsed urlencoded or multipart body, with repeated fields kept as arrays. */
 export type FormBody = BodyData<{ all: true }>;
@@ -40,4 +41,15 @@ export function fieldValues(body: FormBody, name: string): (string | File)[] {
 export function firstText(body: FormBody, name: string): string | undefined {
   const first = fieldValues(body, name)[0];
   return typeof first === 'string' ? first : undefined;
+}
+
+/**
+ * Text to show back in a form after an error, at most `max` UTF-16 code units, so a refused
+ * over-long field is never echoed back whole. Cut text is normalized first (as core measures
+ * it) and never ends in half a surrogate pair.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = normalizeText(text).slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

@@ -6,13 +6,15 @@ import {
   createRateLimiter,
   DomainError,
   isDomainError,
+  MAX_THREAD_MESSAGE_CHARS,
   openInbox,
   submitTip,
   type AttachmentInput,
   type CoreDeps,
+  type IntakeLimits,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
-import { createTranslator, type Messages } from '../../i18n/messages.js';
+import { createTranslator, type MessageKey, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
 import { createClientKeyer } from '../client-key.js';
 import { isSameOriginPost } from '../same-origin.js';
@@ -22,7 +24,7 @@ import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
 import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
-import { fieldValues, firstText, readFormBody, type FormBody } from './form-body.js';
+import { clipText, fieldValues, firstText, readFormBody, type FormBody } from './form-body.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -73,6 +75,30 @@ function formValues(body: Body): FormValues {
     desk: firstText(body, 'desk')?.slice(0, 64),
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}
+
+type TextField = 'message' | 'place' | 'when' | 'contact';
+
+const TEXT_FIELD_LABELS: Readonly<Record<TextField, MessageKey>> = {
+  message: 'form.message.label',
+  place: 'form.place.label',
+  when: 'form.when.label',
+  contact: 'form.contact.label',
+};
+
+const isTextField = (field: string | undefined): field is TextField =>
+  field !== undefined && Object.hasOwn(TEXT_FIELD_LABELS, field);
+
+const textLimit = (field: TextField, limits: IntakeLimits) =>
+  field === 'message' ? limits.maxMessageChars : limits.maxFieldChars;
+
+/** What the form shows again after an error: every text cut to its field's limit. */
+function shownValues(values: FormValues, limits: IntakeLimits): FormValues {
+  const cut = (field: TextField) => {
+    const text = values[field];
+    return text === undefined ? {} : { [field]: clipText(text, textLimit(field, limits)) };
+  };
+  return { ...values, ...cut('message'), ...cut('place'), ...cut('when'), ...cut('contact') };
 }
 
 /** The pages a tipster uses: the form, the receipt, the inbox. No cookies, ever. */
@@ -180,7 +206,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
             page={p}
             limits={limits}
             directory={deps.emergencyNumbers}
-            values={values}
+            values={shownValues(values, limits)}
             error={error}
           />,
         ),
@@ -232,6 +258,16 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     } catch (error) {
       const mapped = tipsterError(error);
       if (!mapped) throw error;
+      if (isDomainError(error, 'too_large') && isTextField(error.field)) {
+        const field = error.field;
+        return renderForm(
+          mapped.status,
+          p.t('error.tooLongCut', {
+            field: p.t(TEXT_FIELD_LABELS[field]),
+            count: textLimit(field, limits),
+          }),
+        );
+      }
       return renderForm(mapped.status, p.t(mapped.key));
     }
   });
@@ -281,20 +317,23 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
         return c.html(htmlDocument(<InboxPage page={p} error={p.t('inbox.codename.hint')} />), 400);
       }
       const view = { entries: [] };
-      const key =
+      const text =
         error instanceof DomainError && error.field === 'message'
           ? error.code === 'too_large'
-            ? 'error.tooLong'
-            : 'error.messageRequired'
-          : mapped.key;
+            ? p.t('error.tooLongCut', {
+                field: p.t('inbox.followup.label'),
+                count: MAX_THREAD_MESSAGE_CHARS,
+              })
+            : p.t('error.messageRequired')
+          : p.t(mapped.key);
       return c.html(
         htmlDocument(
           <InboxPage
             page={p}
             codename={codename}
             view={view}
-            error={p.t(key)}
-            followUpText={message}
+            error={text}
+            followUpText={clipText(message, MAX_THREAD_MESSAGE_CHARS)}
           />,
         ),
         mapped.status,
