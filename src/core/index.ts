@@ -19,3 +19,4 @@ export * from './desk-sessions.js';
 export * from './desk-inbox.js';
 export * from './invitations.js';
 export * from './desk-people.js';
+export * from './replay-guard.js';

@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  createEnvelopeReplayGuard,
   currentDeskKey,
-  submitSealedTip,
+  DEFAULT_REPLAY_MEMORY,
+  submitSealedTipOnce,
   type CoreDeps,
   type PowGate,
   type RateLimiter,
@@ -34,6 +36,11 @@ export function loadSealingBundle(): string | undefined {
 /** The JSON side of the form for tipsters with JavaScript: the desk key out, ciphertext in. */
 export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
   const limits = deps.core.intakeLimits;
+  const replays = createEnvelopeReplayGuard({
+    sodium: deps.core.sodium,
+    random: deps.core.random,
+    maxEntries: DEFAULT_REPLAY_MEMORY,
+  });
   const t = (c: Context) =>
     createTranslator(
       deps.catalogs,
@@ -81,7 +88,7 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
         return c.json({ error: t(c)('error.rateLimited') }, 429);
       try {
         await deps.powGate.admit(firstText(body, 'pow-token'), firstText(body, 'pow-nonce'));
-        const receipt = await submitSealedTip(deps.core, {
+        const receipt = await submitSealedTipOnce(deps.core, replays, {
           envelope: new Uint8Array(await envelope.arrayBuffer()),
           attachments: await Promise.all(
             (parts as File[]).map(async (file) => ({

@@ -15,7 +15,7 @@ import {
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type MessageKey, type Messages } from '../../i18n/messages.js';
-import { tipsterError } from '../error-mapping.js';
+import { tipsterError, type TipsterErrorStatus } from '../error-mapping.js';
 import { createClientKeyer } from '../client-key.js';
 import { isSameOriginPost } from '../same-origin.js';
 import type { EmergencyDirectory } from '../../i18n/countries.js';
@@ -51,6 +51,15 @@ export const DEFAULT_PROOF_OF_WORK: ProofOfWorkOptions = {
   difficulty: 10,
   ttlMs: 10 * 60_000,
 };
+
+/**
+ * The operator's settings (TIPLINE_POW_THRESHOLD, TIPLINE_POW_DIFFICULTY) as gate options: a
+ * rate per minute becomes a count over the 10-minute window, so a short burst does not trip it.
+ */
+export function proofOfWorkOptions(perMinute: number, difficulty: number): ProofOfWorkOptions {
+  const minutes = DEFAULT_PROOF_OF_WORK.windowMs / 60_000;
+  return { ...DEFAULT_PROOF_OF_WORK, threshold: perMinute * minutes, difficulty };
+}
 
 type Body = FormBody;
 
@@ -199,7 +208,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const body = await readFormBody(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
-    const renderForm = (status: 400 | 413 | 429 | 503, error: string) =>
+    const renderForm = (status: TipsterErrorStatus, error: string) =>
       c.html(
         htmlDocument(
           <FormPage
