@@ -12,7 +12,13 @@ import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 export const STAMP = 'dist/.build-stamp';
 
 /** What a build needs to have produced; without either, the build is redone. */
-const OUTPUTS = ['dist/main.js', 'dist/cli/index.js', 'dist/static/seal-tip.js'];
+const OUTPUTS = [
+  'dist/main.js',
+  'dist/cli/index.js',
+  'dist/static/seal-tip.js',
+  'dist/static/seal-core.js',
+  'dist/static/seal-core-pow.js',
+];
 
 /** The files and folders whose change changes dist/. */
 export function buildInputs(root) {

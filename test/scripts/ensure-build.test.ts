@@ -24,6 +24,8 @@ function builtProject(): { root: string; touch: (path: string) => void } {
     'dist/main.js',
     'dist/cli/index.js',
     'dist/static/seal-tip.js',
+    'dist/static/seal-core.js',
+    'dist/static/seal-core-pow.js',
     STAMP,
   ];
   for (const file of files) {

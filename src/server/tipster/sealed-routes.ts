@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
@@ -23,14 +21,6 @@ export interface SealedRouteDeps {
   readonly limiter: RateLimiter;
   readonly clientKey: (c: Context) => string;
   readonly powGate: PowGate;
-}
-
-// Built by scripts/build-browser.mjs; both src/server/tipster and dist/server/tipster sit three levels below the root.
-const BUNDLE = fileURLToPath(new URL('../../../dist/static/seal-tip.js', import.meta.url));
-
-/** Reads the in-browser sealing bundle once; without it the form still works (server sealing). */
-export function loadSealingBundle(): string | undefined {
-  return existsSync(BUNDLE) ? readFileSync(BUNDLE, 'utf8') : undefined;
 }
 
 /** The JSON side of the form for tipsters with JavaScript: the desk key out, ciphertext in. */

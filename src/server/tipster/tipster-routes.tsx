@@ -23,7 +23,7 @@ import { FormPage, type FormValues } from './form-page.js';
 import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
-import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
+import { registerSealedRoutes } from './sealed-routes.js';
 import { clipText, fieldValues, firstText, readFormBody, type FormBody } from './form-body.js';
 
 export interface TipsterWebDeps {
@@ -132,12 +132,6 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     clientKey,
     powGate,
   });
-  const sealingBundle = loadSealingBundle();
-  if (sealingBundle !== undefined) {
-    app.get('/static/seal-tip.js', (c) =>
-      c.body(sealingBundle, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
-    );
-  }
 
   const page = (c: Context, path: string, explicit?: string): PageContext => {
     const locale = negotiateLocale(
