@@ -20,6 +20,7 @@ import { createMemoryLogger } from '../src/logging/logger.js';
 import { benchWeb } from './web.js';
 import { benchBot } from './bot.js';
 import { benchDesk } from './desk.js';
+import { benchBudget } from './budget.js';
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -114,3 +115,4 @@ try {
 await benchWeb();
 await benchBot();
 await benchDesk();
+await benchBudget();

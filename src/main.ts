@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config, type Secrets } from './config/config.js';
 import { createDeps, StoreOpenError } from './compose.js';
 import { createApp } from './server/app.js';
+import { proofOfWorkOptions } from './server/tipster/tipster-routes.js';
 import { createLogger } from './logging/logger.js';
 import { CATALOGS } from './i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
@@ -53,6 +54,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       quickExitUrl: config.quickExitUrl,
       onionAddress: config.onionAddress,
       rateLimitPerHour: config.rateLimitPerHour,
+      proofOfWork: proofOfWorkOptions(config.powThresholdPerMinute, config.powDifficulty),
     },
     catalogs: CATALOGS,
     emergencyNumbers: EMERGENCY_NUMBERS,

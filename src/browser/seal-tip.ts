@@ -3,53 +3,16 @@
  * encrypted here with the same code the server uses (src/crypto), so the server only ever
  * receives ciphertext. With JavaScript off, or if WebAssembly is unavailable, the plain form
  * still works and the server seals on arrival.
+ *
+ * This file is the light half, on every form page: it takes over the form and shows the
+ * receipt. The heavy half (libsodium, seal-core.ts) is fetched only when the tipster starts
+ * writing or sends, so a visit that only looks costs a few KB, and the proof-of-work build
+ * (libsodium sumo) only when the server asks for work.
  */
-import { loadSodium, type Sodium } from '../crypto/sodium.js';
-import { sealTipEnvelope } from '../crypto/tip-envelope.js';
-import { createAttachmentKey, encryptAttachment } from '../crypto/attachment.js';
-import { normalizeText } from '../core/text.js';
-import { leadingZeroBits, POW_PARAMS } from '../crypto/pow-params.js';
-import type { TipContent } from '../core/tip-content.js';
+import type * as SealCore from './seal-core.js';
 
-interface DeskKeyResponse {
-  readonly keyId: string;
-  readonly publicKey: string;
-  readonly pow: { readonly token: string; readonly difficulty: number } | null;
-}
-
-/** crypto_pwhash is in libsodium's sumo build, which the bundle uses (scripts/build-browser.mjs). */
-interface SumoPwhash {
-  crypto_pwhash(
-    outlen: number,
-    password: Uint8Array,
-    salt: Uint8Array,
-    opslimit: number,
-    memlimit: number,
-    algorithm: number,
-  ): Uint8Array;
-  readonly crypto_pwhash_ALG_ARGON2ID13: number;
-}
-
-/** Finds a nonce whose argon2id hash has the asked-for zero bits, yielding to the page now and then. */
-async function solveProofOfWork(
-  sodium: Sodium,
-  challenge: { token: string; difficulty: number },
-): Promise<string> {
-  const pwhash = sodium as unknown as SumoPwhash;
-  const id = sodium.from_base64(challenge.token).subarray(0, POW_PARAMS.challengeIdBytes);
-  for (let nonce = 0; ; nonce++) {
-    const hash = pwhash.crypto_pwhash(
-      POW_PARAMS.outputBytes,
-      new TextEncoder().encode(String(nonce)),
-      id,
-      POW_PARAMS.iterations,
-      POW_PARAMS.memoryKiB * 1024,
-      pwhash.crypto_pwhash_ALG_ARGON2ID13,
-    );
-    if (leadingZeroBits(hash) >= challenge.difficulty) return String(nonce);
-    if (nonce % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-}
+type Core = typeof SealCore;
+type DeskKeyResponse = SealCore.DeskKeyResponse;
 
 interface SealedResponse {
   readonly codename?: string;
@@ -63,117 +26,35 @@ interface EmergencyData {
   };
 }
 
-class CannotStripError extends Error {}
+const CORE_URL = '/static/seal-core.js';
+const POW_CORE_URL = '/static/seal-core-pow.js';
 
-// libsodium returns views over ArrayBuffer (never shared memory); Blob's types want that said.
-const blobOf = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]);
-const hex = (bytes: Uint8Array) =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const cores = new Map<string, Promise<Core>>();
 
-/** Re-encodes an image through a canvas, which keeps pixels and drops EXIF, GPS and XMP. */
-async function stripImage(file: File): Promise<{ bytes: Uint8Array; type: string }> {
-  try {
-    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-    const canvas = document.createElement('canvas');
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    const type = file.type === 'image/png' ? 'image/png' : 'image/jpeg';
-    const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), type, 0.9),
-    );
-    return { bytes: new Uint8Array(await blob.arrayBuffer()), type };
-  } catch {
-    throw new CannotStripError();
+/** The sealing module for this desk answer, fetched once; a failed fetch may be tried again. */
+function loadCore(desk: DeskKeyResponse): Promise<Core> {
+  const url = desk.pow ? POW_CORE_URL : CORE_URL;
+  let core = cores.get(url);
+  if (!core) {
+    // a runtime URL, so the bundler leaves this import to the browser
+    core = import(url) as Promise<Core>;
+    cores.set(url, core);
+    core.catch(() => cores.delete(url));
   }
+  return core;
 }
 
-function fieldValue(form: HTMLFormElement, name: string): string | undefined {
-  const value = new FormData(form).get(name);
-  if (typeof value !== 'string') return undefined;
-  const clean = normalizeText(value);
-  return clean === '' ? undefined : clean;
-}
-
-async function sealAndSend(
-  sodium: Sodium,
+async function fetchDeskKey(
   form: HTMLFormElement,
-): Promise<{ response: SealedResponse; danger: boolean; country: string | undefined }> {
+): Promise<{ ok: true; desk: DeskKeyResponse } | { ok: false; response: SealedResponse }> {
   const deskName = new FormData(form).get('desk');
   const keyUrl =
     typeof deskName === 'string' && deskName !== ''
       ? `/api/desk-key?desk=${encodeURIComponent(deskName)}`
       : '/api/desk-key';
-  const keyResponse = await fetch(keyUrl, { credentials: 'omit', cache: 'no-store' });
-  if (!keyResponse.ok)
-    return {
-      response: (await keyResponse.json()) as SealedResponse,
-      danger: false,
-      country: undefined,
-    };
-  const desk = (await keyResponse.json()) as DeskKeyResponse;
-  const deskKey = {
-    keyId: sodium.from_hex(desk.keyId),
-    publicKey: sodium.from_base64(desk.publicKey),
-  };
-
-  const body = new FormData();
-  const refs: TipContent['attachments'][number][] = [];
-  const input = form.querySelector<HTMLInputElement>('input[type=file]');
-  for (const file of Array.from(input?.files ?? [])) {
-    let bytes: Uint8Array = new Uint8Array(await file.arrayBuffer());
-    let type = (file.type || 'application/octet-stream').toLowerCase();
-    if (type.startsWith('image/')) ({ bytes, type } = await stripImage(file));
-    const key = createAttachmentKey(sodium);
-    const id = hex(sodium.randombytes_buf(12));
-    body.append('attachment', blobOf(encryptAttachment(sodium, key, bytes)), id);
-    refs.push({
-      id,
-      key: sodium.to_base64(key),
-      name: file.name.slice(0, 120) || 'file',
-      type,
-      size: bytes.length,
-    });
-    sodium.memzero(key);
-    bytes.fill(0);
-  }
-
-  const danger = fieldValue(form, 'danger');
-  const countryChoice = fieldValue(form, 'country');
-  const country = countryChoice && countryChoice !== 'other' ? countryChoice : undefined;
-  const fields: Record<string, string | boolean> = { message: fieldValue(form, 'message') ?? '' };
-  for (const name of ['place', 'when', 'contact'] as const) {
-    const value = fieldValue(form, name);
-    if (value !== undefined) fields[name] = value;
-  }
-  if (country) fields.country = country;
-  if (danger === 'yes' || danger === 'no') fields.danger = danger === 'yes';
-  const content = {
-    v: 1,
-    channel: 'web',
-    language: document.documentElement.lang,
-    fields: fields as TipContent['fields'],
-    attachments: refs,
-  } satisfies TipContent;
-  const plaintext = new TextEncoder().encode(JSON.stringify(content));
-  body.append('envelope', blobOf(sealTipEnvelope(sodium, deskKey, plaintext)), 'envelope');
-  plaintext.fill(0);
-  if (desk.pow) {
-    body.append('pow-token', desk.pow.token);
-    body.append('pow-nonce', await solveProofOfWork(sodium, desk.pow));
-  }
-
-  const lang = document.documentElement.lang;
-  const posted = await fetch(`/api/tips?lang=${encodeURIComponent(lang)}`, {
-    method: 'POST',
-    body,
-    credentials: 'omit',
-    cache: 'no-store',
-  });
-  return { response: (await posted.json()) as SealedResponse, danger: danger === 'yes', country };
+  const response = await fetch(keyUrl, { credentials: 'omit', cache: 'no-store' });
+  if (!response.ok) return { ok: false, response: (await response.json()) as SealedResponse };
+  return { ok: true, desk: (await response.json()) as DeskKeyResponse };
 }
 
 function showReceipt(codename: string, danger: boolean, country: string | undefined): void {
@@ -189,7 +70,7 @@ function showReceipt(codename: string, danger: boolean, country: string | undefi
   if (receipt) receipt.textContent = codename;
   const panel = main.querySelector<HTMLElement>('#emergency');
   if (panel && danger) {
-    const entry = country ? data[country] : undefined;
+    const entry = country && Object.hasOwn(data, country) ? data[country] : undefined;
     if (entry) {
       const intro = panel.querySelector('p');
       if (intro) intro.textContent = entry.intro;
@@ -223,9 +104,53 @@ function showError(form: HTMLFormElement, message: string): void {
   box.scrollIntoView();
 }
 
+/** Seals and sends; false when sealing cannot run here, so the plain form should be sent. */
+async function sealAndSend(form: HTMLFormElement): Promise<boolean> {
+  const key = await fetchDeskKey(form);
+  if (!key.ok) {
+    showError(form, key.response.error ?? form.dataset.errorText ?? '');
+    return true;
+  }
+  let core: Core;
+  try {
+    core = await loadCore(key.desk);
+    await core.sodiumReady;
+  } catch {
+    // No WebAssembly or libsodium: the server seals it instead, as with JavaScript off.
+    return false;
+  }
+  try {
+    const sealed = await core.sealForm(form, key.desk);
+    const lang = document.documentElement.lang;
+    const posted = await fetch(`/api/tips?lang=${encodeURIComponent(lang)}`, {
+      method: 'POST',
+      body: sealed.body,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    const response = (await posted.json()) as SealedResponse;
+    if (response.codename) showReceipt(response.codename, sealed.danger, sealed.country);
+    else showError(form, response.error ?? form.dataset.errorText ?? '');
+  } catch (error) {
+    showError(
+      form,
+      error instanceof core.CannotStripError
+        ? (form.dataset.stripError ?? '')
+        : (form.dataset.errorText ?? ''),
+    );
+  }
+  return true;
+}
+
 function enhance(form: HTMLFormElement): void {
-  const sodiumReady = loadSodium();
   let sending = false;
+  // fetch the sealing code while the tipster writes, not on page load
+  const warm = () => {
+    fetchDeskKey(form)
+      .then((key) => (key.ok ? loadCore(key.desk) : undefined))
+      .catch(() => undefined);
+  };
+  form.addEventListener('input', warm, { once: true });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (sending) return;
@@ -236,27 +161,15 @@ function enhance(form: HTMLFormElement): void {
       sending = false;
       if (button) button.disabled = false;
     };
-    sodiumReady
-      .then(
-        async (sodium) => {
-          try {
-            const { response, danger, country } = await sealAndSend(sodium, form);
-            if (response.codename) showReceipt(response.codename, danger, country);
-            else showError(form, response.error ?? form.dataset.errorText ?? '');
-          } catch (error) {
-            showError(
-              form,
-              error instanceof CannotStripError
-                ? (form.dataset.stripError ?? '')
-                : (form.dataset.errorText ?? ''),
-            );
-          }
-          done();
-        },
-        // No WebAssembly or libsodium: the server seals it instead, as with JavaScript off.
-        () => form.submit(),
-      )
-      .catch(done);
+    sealAndSend(form)
+      .then((handled) => {
+        if (handled) done();
+        else form.submit();
+      })
+      .catch(() => {
+        showError(form, form.dataset.errorText ?? '');
+        done();
+      });
   });
   form.dataset.sealing = 'browser';
 }

@@ -11,6 +11,13 @@ export interface Config {
   readonly dataDir: string;
   /** Tips per client per hour; 0 turns tip rate limiting off (loopback load tests only). */
   readonly rateLimitPerHour: number;
+  /**
+   * Browser-sealed tips per minute (over the proof-of-work window) from which the browser must
+   * solve a proof of work before its tip is taken; 0 asks for it always.
+   */
+  readonly powThresholdPerMinute: number;
+  /** Leading zero bits each proof of work must reach; one more bit doubles the work. */
+  readonly powDifficulty: number;
   /** Where the quick-exit button leads: a neutral, common site. */
   readonly quickExitUrl: string;
   /** The v3 onion host, announced with Onion-Location on every response. */
@@ -100,6 +107,8 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       port: integer(env, 'PORT', 8080, 1, 65_535),
       dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw),
       rateLimitPerHour: integer(env, 'TIPLINE_RATE_LIMIT', 20, 0, 1_000_000),
+      powThresholdPerMinute: integer(env, 'TIPLINE_POW_THRESHOLD', 3, 0, 100_000),
+      powDifficulty: integer(env, 'TIPLINE_POW_DIFFICULTY', 10, 1, 16),
       quickExitUrl,
       onionAddress: onion,
       maxAttachments: integer(env, 'TIPLINE_MAX_ATTACHMENTS', 5, 0, 20),

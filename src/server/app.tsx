@@ -5,6 +5,7 @@ import { negotiateLocale, type Locale } from '../i18n/locales.js';
 import { createTranslator, type Messages } from '../i18n/messages.js';
 import { applySecurityHeaders } from './security-headers.js';
 import { QUICK_EXIT_JS, TIPLINE_CSS } from './static-assets.js';
+import { compressedFile, loadBuiltFiles, sendStatic, type StaticFile } from './static-files.js';
 import type { EmergencyDirectory } from '../i18n/countries.js';
 import { MessagePage } from './tipster/inbox-page.js';
 import { registerAdminRoutes } from './admin/admin-routes.js';
@@ -71,12 +72,18 @@ export function createApp(deps: ServerDeps): Hono {
 
   // Liveness only: no version, counts or paths.
   app.get('/healthz', (c) => c.text('ok'));
-  app.get('/static/tipline.css', (c) =>
-    c.body(TIPLINE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
-  );
-  app.get('/static/quick-exit.js', (c) =>
-    c.body(QUICK_EXIT_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
-  );
+  // Same-origin assets, brotli or gzip when accepted. Still Cache-Control: no-store (set above)
+  // on purpose: a cached copy would be a trace of this site on a phone someone may check
+  // (threat model 6), and the one large file, the sealing code, loads once per tip anyway.
+  const staticFiles = new Map<string, StaticFile>([
+    ...loadBuiltFiles(),
+    ['tipline.css', compressedFile(TIPLINE_CSS, 'text/css; charset=utf-8')],
+    ['quick-exit.js', compressedFile(QUICK_EXIT_JS, 'text/javascript; charset=utf-8')],
+  ]);
+  app.get('/static/:file', (c) => {
+    const file = staticFiles.get(c.req.param('file'));
+    return file ? sendStatic(c, file) : c.notFound();
+  });
 
   const webhook = deps.telegramWebhook;
   if (webhook) {

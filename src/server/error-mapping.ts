@@ -1,7 +1,7 @@
 import { isDomainError } from '../core/index.js';
 import type { MessageKey } from '../i18n/messages.js';
 
-export type TipsterErrorStatus = 400 | 413 | 429 | 503;
+export type TipsterErrorStatus = 400 | 409 | 413 | 429 | 503;
 
 /**
  * The one place a domain error becomes an HTTP status and a message a tipster can read.
@@ -30,6 +30,9 @@ export function tipsterError(
     case 'bad_envelope':
     case 'not_found':
       return { status: 400, key: 'error.badInput' };
+    case 'conflict':
+      // only a replayed sealed envelope: the browser seals every attempt afresh
+      return { status: 409, key: 'error.badInput' };
     case 'rate_limited':
       return { status: 429, key: 'error.rateLimited' };
     case 'not_initialised':

@@ -40,8 +40,8 @@ async function freePort(): Promise<number> {
 export async function startTestServer(
   core: CoreDeps,
   options: {
-    /** Receives every request body exactly as the server got it off the wire. */
-    tap?: (body: Buffer) => void;
+    /** Receives every request body exactly as the server got it off the wire, and its request. */
+    tap?: (body: Buffer, request: Request) => void;
     proofOfWork?: ProofOfWorkOptions;
     desk?: ServerDeps['desk'];
   } = {},
@@ -64,7 +64,7 @@ export async function startTestServer(
   const server: ServerType = await new Promise((resolve) => {
     const fetch = async (request: Request, env: Record<string, unknown>) => {
       if (options.tap && request.body)
-        options.tap(Buffer.from(await request.clone().arrayBuffer()));
+        options.tap(Buffer.from(await request.clone().arrayBuffer()), request);
       return app.fetch(request, env);
     };
     const s = serve({ fetch, hostname: '127.0.0.1', port }, () => resolve(s));

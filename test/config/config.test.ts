@@ -28,6 +28,40 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TIPLINE_RATE_LIMIT: '-1' })).toThrow(/TIPLINE_RATE_LIMIT/);
   });
 
+  it('reads the proof-of-work threshold and difficulty, with defaults and 0 = always', () => {
+    const defaults = loadConfig({}).config;
+    expect([defaults.powThresholdPerMinute, defaults.powDifficulty]).toEqual([3, 10]);
+    const { config } = loadConfig({ TIPLINE_POW_THRESHOLD: '0', TIPLINE_POW_DIFFICULTY: '14' });
+    expect([config.powThresholdPerMinute, config.powDifficulty]).toEqual([0, 14]);
+  });
+
+  it.each([
+    [
+      'TIPLINE_POW_THRESHOLD',
+      '-1',
+      'TIPLINE_POW_THRESHOLD must be a whole number from 0 to 100000',
+    ],
+    [
+      'TIPLINE_POW_THRESHOLD',
+      'many',
+      'TIPLINE_POW_THRESHOLD must be a whole number from 0 to 100000',
+    ],
+    [
+      'TIPLINE_POW_THRESHOLD',
+      '1.5',
+      'TIPLINE_POW_THRESHOLD must be a whole number from 0 to 100000',
+    ],
+    ['TIPLINE_POW_DIFFICULTY', '0', 'TIPLINE_POW_DIFFICULTY must be a whole number from 1 to 16'],
+    ['TIPLINE_POW_DIFFICULTY', '17', 'TIPLINE_POW_DIFFICULTY must be a whole number from 1 to 16'],
+    [
+      'TIPLINE_POW_DIFFICULTY',
+      'hard',
+      'TIPLINE_POW_DIFFICULTY must be a whole number from 1 to 16',
+    ],
+  ])('refuses %s=%s with one line naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new ConfigError(message));
+  });
+
   it('turns the bot on with a token and keeps the token out of config', () => {
     const token = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345';
     const { config, secrets } = loadConfig({

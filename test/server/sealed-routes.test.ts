@@ -8,6 +8,7 @@ import {
   type CoreDeps,
 } from '../../src/core/index.js';
 import { PASSPHRASE, collect } from '../helpers.js';
+import { proofOfWorkOptions } from '../../src/server/tipster/tipster-routes.js';
 import { createTestApp } from './test-app.js';
 
 async function deskKey(app: Awaited<ReturnType<typeof createTestApp>>['app'], deps: CoreDeps) {
@@ -126,6 +127,48 @@ describe('the in-browser sealing endpoints', () => {
     });
     expect(json.status).toBe(400);
     expect(await deps.store.countTips()).toBe(0);
+  });
+
+  it('stores a replayed identical envelope once', async () => {
+    const { app, deps } = await createTestApp();
+    const body = sealLikeTheBrowser(deps, await deskKey(app, deps), 'sent twice');
+    const first = await app.request('/api/tips', { method: 'POST', body });
+    expect(first.status).toBe(200);
+    const again = await app.request('/api/tips', { method: 'POST', body });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: string }).error.length).toBeGreaterThan(0);
+    expect(await deps.store.countTips()).toBe(1);
+    // a fresh seal of the same words is another tip
+    const fresh = sealLikeTheBrowser(deps, await deskKey(app, deps), 'sent twice');
+    expect((await app.request('/api/tips', { method: 'POST', body: fresh })).status).toBe(200);
+    expect(await deps.store.countTips()).toBe(2);
+  });
+
+  it('judges a refused envelope again on its merits rather than as a replay', async () => {
+    const { app, deps } = await createTestApp();
+    const oldKey = await deskKey(app, deps);
+    await rotateDeskKeys(deps);
+    const body = sealLikeTheBrowser(deps, oldKey, 'to a retired key');
+    expect((await app.request('/api/tips', { method: 'POST', body })).status).toBe(400);
+    expect((await app.request('/api/tips', { method: 'POST', body })).status).toBe(400);
+    expect(await deps.store.countTips()).toBe(0);
+  });
+
+  it('asks for work once sealed tips arrive at the configured rate per minute', async () => {
+    const { app, deps } = await createTestApp({
+      web: { proofOfWork: proofOfWorkOptions(1, 4) },
+    });
+    // 1 a minute over the 10-minute window: the tenth tip in 10 minutes turns it on
+    for (let i = 0; i < 10; i++) {
+      const key = (await (await app.request('/api/desk-key')).json()) as { pow: unknown };
+      expect(key.pow, `before tip ${i + 1}`).toBeNull();
+      const body = sealLikeTheBrowser(deps, await deskKey(app, deps), `tip ${i}`);
+      expect((await app.request('/api/tips', { method: 'POST', body })).status).toBe(200);
+    }
+    const key = (await (await app.request('/api/desk-key')).json()) as {
+      pow: { difficulty: number } | null;
+    };
+    expect(key.pow?.difficulty).toBe(4);
   });
 
   it('answers 503 for the desk key before initialisation', async () => {

@@ -117,4 +117,49 @@ describe('the server process (npm start)', () => {
     });
     expect(exported.stdout).toContain('in flight during shutdown');
   });
+
+  it('asks for proof of work as TIPLINE_POW_THRESHOLD and TIPLINE_POW_DIFFICULTY say', async () => {
+    const { dataDir } = initialiseDataDir(tempDir());
+    const start = async (env: Record<string, string>) => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [MAIN], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          PORT: String(port),
+          TIPLINE_DATA_DIR: dataDir,
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      for (let i = 0; i < 200 && !output.includes('server.listening'); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      const key = (await (await fetch(`http://127.0.0.1:${port}/api/desk-key`)).json()) as {
+        pow: { difficulty: number } | null;
+      };
+      child.kill('SIGTERM');
+      await exited;
+      return key.pow;
+    };
+    expect(await start({ TIPLINE_POW_THRESHOLD: '0', TIPLINE_POW_DIFFICULTY: '3' })).toMatchObject({
+      difficulty: 3,
+    });
+    // the default: 3 a minute over 10 minutes, so an idle server asks nothing
+    expect(await start({})).toBeNull();
+    const bad = spawnSync(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        TIPLINE_DATA_DIR: dataDir,
+        TIPLINE_POW_DIFFICULTY: '40',
+      },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'tipline: TIPLINE_POW_DIFFICULTY must be a whole number from 1 to 16\n',
+    );
+  });
 });

@@ -265,3 +265,16 @@ describe('/inbox', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 });
+
+describe('a posted country that is not one of ours', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'x'.repeat(1000)])(
+    'is no emergency-number entry: %s gets the form again, not a 500',
+    async (country) => {
+      const { app, logLines } = await createTestApp();
+      const response = await app.request('/tips', form({ message: '', danger: 'yes', country }));
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Call the local emergency number.');
+      expect(logLines.join('\n')).not.toContain('http.unhandled');
+    },
+  );
+});

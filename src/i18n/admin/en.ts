@@ -146,6 +146,7 @@ export const adminEn = {
   'error.notFound': 'Not found.',
   'error.conflict': 'That is not possible now: {field}.',
   'error.csrf': 'This form is out of date. Please go back, reload and try again.',
+  'error.badForm': 'The form did not arrive whole. Please go back, reload and try again.',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

@@ -73,6 +73,10 @@ export const en = {
   'error.heading': 'Please check the form',
   'error.messageRequired': 'Please tell us what happened.',
   'error.tooLong': 'This is too long. Please shorten it.',
+  'error.tooLongCut':
+    '“{field}” was too long, so we cut it to {count} characters. Please check the end of it, then send again.',
+  'error.crossSite':
+    'This was sent from a page on another website, so we did not accept it and nothing was saved. If you want to tell us something, please use this page: it is our own.',
   'error.tooLarge': 'That is too much to send at once. Please send fewer or smaller files.',
   'error.tooManyFiles': 'Too many files. You can send up to {count}.',
   'error.badFile': 'One of the files could not be read. Please try another file.',

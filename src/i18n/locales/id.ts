@@ -68,6 +68,10 @@ export const id: Messages = {
   'error.heading': 'Mohon periksa formulir',
   'error.messageRequired': 'Mohon ceritakan apa yang terjadi.',
   'error.tooLong': 'Terlalu panjang. Mohon dipersingkat.',
+  'error.tooLongCut':
+    '“{field}” terlalu panjang, jadi kami memotongnya menjadi {count} karakter. Silakan periksa bagian akhirnya, lalu kirim lagi.',
+  'error.crossSite':
+    'Ini dikirim dari halaman situs web lain, jadi kami tidak menerimanya dan tidak ada yang disimpan. Jika Anda ingin memberi tahu kami sesuatu, silakan gunakan halaman ini: ini halaman kami sendiri.',
   'error.tooLarge':
     'Terlalu banyak untuk dikirim sekaligus. Kirim lebih sedikit berkas atau berkas yang lebih kecil.',
   'error.tooManyFiles': 'Terlalu banyak berkas. Anda dapat mengirim paling banyak {count}.',

@@ -67,6 +67,10 @@ export const ko: Messages = {
   'error.heading': '양식을 확인해 주세요',
   'error.messageRequired': '무슨 일이 있었는지 알려 주세요.',
   'error.tooLong': '너무 깁니다. 줄여 주세요.',
+  'error.tooLongCut':
+    '“{field}” 항목이 너무 길어서 {count}자로 줄였습니다. 끝부분을 확인한 뒤 다시 보내 주세요.',
+  'error.crossSite':
+    '다른 웹사이트의 페이지에서 보낸 것이라 받지 않았으며, 아무것도 저장되지 않았습니다. 알려 주실 내용이 있다면 이 페이지를 이용해 주세요. 이 페이지가 저희의 페이지입니다.',
   'error.tooLarge':
     '한 번에 보내기에는 너무 많습니다. 파일 수를 줄이거나 더 작은 파일을 보내 주세요.',
   'error.tooManyFiles': '파일이 너무 많습니다. 최대 {count}개까지 보낼 수 있습니다.',

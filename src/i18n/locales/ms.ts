@@ -69,6 +69,10 @@ export const ms: Messages = {
   'error.heading': 'Sila semak borang',
   'error.messageRequired': 'Sila beritahu kami apa yang berlaku.',
   'error.tooLong': 'Terlalu panjang. Sila pendekkan.',
+  'error.tooLongCut':
+    '“{field}” terlalu panjang, jadi kami memendekkannya kepada {count} aksara. Sila semak bahagian akhirnya, kemudian hantar semula.',
+  'error.crossSite':
+    'Ini dihantar dari halaman laman web lain, jadi kami tidak menerimanya dan tiada apa-apa yang disimpan. Jika anda ingin memberitahu kami sesuatu, sila gunakan halaman ini: ini halaman kami sendiri.',
   'error.tooLarge':
     'Terlalu banyak untuk dihantar sekali gus. Hantar lebih sedikit fail atau fail yang lebih kecil.',
   'error.tooManyFiles': 'Terlalu banyak fail. Anda boleh menghantar sehingga {count}.',

@@ -67,6 +67,10 @@ export const srLatn: Messages = {
   'error.heading': 'Proverite obrazac',
   'error.messageRequired': 'Recite nam šta se dogodilo.',
   'error.tooLong': 'Ovo je predugačko. Molimo skratite.',
+  'error.tooLongCut':
+    'Odgovor na „{field}” je bio predugačak, pa smo ga skratili na {count} znakova. Proverite kraj, pa pošaljite ponovo.',
+  'error.crossSite':
+    'Ovo je poslato sa stranice drugog sajta, pa to nismo primili i ništa nije sačuvano. Ako želite nešto da nam kažete, koristite ovu stranicu: ona je naša.',
   'error.tooLarge':
     'To je previše za jedno slanje. Pošaljite manji broj datoteka ili manje datoteke.',
   'error.tooManyFiles': 'Previše datoteka. Možete poslati najviše {count}.',

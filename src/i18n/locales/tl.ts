@@ -69,6 +69,10 @@ export const tl: Messages = {
   'error.heading': 'Pakisuri ang form',
   'error.messageRequired': 'Pakisabi sa amin ang nangyari.',
   'error.tooLong': 'Masyadong mahaba. Pakiikli.',
+  'error.tooLongCut':
+    'Masyadong mahaba ang “{field}”, kaya pinaikli namin ito sa {count} na karakter. Pakisuri ang dulo, saka ipadala ulit.',
+  'error.crossSite':
+    'Ipinadala ito mula sa pahina ng ibang website, kaya hindi namin ito tinanggap at walang na-save. Kung may gusto kang sabihin sa amin, pakigamit ang pahinang ito: amin mismo ang pahinang ito.',
   'error.tooLarge':
     'Masyadong marami para ipadala nang sabay. Magpadala ng mas kaunti o mas maliliit na file.',
   'error.tooManyFiles': 'Masyadong maraming file. Hanggang {count} lang ang maipapadala.',

@@ -67,6 +67,10 @@ export const vi: Messages = {
   'error.heading': 'Vui lòng kiểm tra lại biểu mẫu',
   'error.messageRequired': 'Vui lòng kể cho chúng tôi điều đã xảy ra.',
   'error.tooLong': 'Nội dung quá dài. Vui lòng rút ngắn lại.',
+  'error.tooLongCut':
+    'Phần “{field}” quá dài nên chúng tôi đã cắt bớt còn {count} ký tự. Vui lòng kiểm tra phần cuối rồi gửi lại.',
+  'error.crossSite':
+    'Nội dung này được gửi từ một trang của trang web khác, nên chúng tôi không nhận và không lưu gì cả. Nếu bạn muốn cho chúng tôi biết điều gì, hãy dùng trang này: đây là trang của chính chúng tôi.',
   'error.tooLarge': 'Dung lượng gửi một lần quá lớn. Vui lòng gửi ít tệp hơn hoặc tệp nhỏ hơn.',
   'error.tooManyFiles': 'Quá nhiều tệp. Bạn có thể gửi tối đa {count} tệp.',
   'error.badFile': 'Không đọc được một trong các tệp. Vui lòng thử tệp khác.',

@@ -63,6 +63,10 @@ export const zhHans: Messages = {
   'error.heading': '请检查表格',
   'error.messageRequired': '请告诉我们发生了什么。',
   'error.tooLong': '内容太长了。请缩短一些。',
+  'error.tooLongCut':
+    '“{field}”的内容太长，我们已把它截短到 {count} 个字符。请检查结尾部分，然后再次发送。',
+  'error.crossSite':
+    '这份内容是从另一个网站的页面发出的，所以我们没有接收，也没有保存任何内容。如果您想告诉我们什么，请使用本页面：这是我们自己的页面。',
   'error.tooLarge': '一次发送的内容太多了。请少发一些文件，或发送较小的文件。',
   'error.tooManyFiles': '文件太多了。最多可以发送 {count} 个。',
   'error.badFile': '有一个文件无法读取。请换一个文件试试。',

@@ -63,6 +63,10 @@ export const zhHant: Messages = {
   'error.heading': '請檢查表格',
   'error.messageRequired': '請告訴我們發生了什麼。',
   'error.tooLong': '內容太長了。請縮短一些。',
+  'error.tooLongCut':
+    '「{field}」的內容太長，我們已把它截短到 {count} 個字元。請檢查結尾部分，然後再次傳送。',
+  'error.crossSite':
+    '這份內容是從另一個網站的頁面送出的，所以我們沒有接收，也沒有儲存任何內容。如果您想告訴我們什麼，請使用本頁面：這是我們自己的頁面。',
   'error.tooLarge': '一次送出的內容太多了。請少傳一些檔案，或傳送較小的檔案。',
   'error.tooManyFiles': '檔案太多了。最多可以傳送 {count} 個。',
   'error.badFile': '有一個檔案無法讀取。請換一個檔案試試。',

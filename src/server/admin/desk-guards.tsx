@@ -14,7 +14,8 @@ import {
   type TelegramDelivery,
 } from '../../core/index.js';
 import { htmlDocument } from '../tipster/page-shell.js';
-import { firstText, type FormBody } from '../tipster/form-body.js';
+import { isSameOriginPost } from '../same-origin.js';
+import { firstText, readFormBody, type FormBody } from '../tipster/form-body.js';
 import { adminT, MessageOnlyPage, type AdminFrame } from './desk-frame.js';
 import { LoginPage } from './login/login-pages.js';
 
@@ -121,20 +122,17 @@ export function createDeskKit(deps: AdminDeps) {
     return session ? { session, token } : undefined;
   };
 
-  const readForm = async (c: Context): Promise<FormBody> => c.req.parseBody({ all: true });
+  const readForm = (c: Context): Promise<FormBody | undefined> => readFormBody(c);
+  // a body that did not arrive whole (bad or missing multipart boundary, cut short): 400, not 500
+  const badForm = (c: Context) =>
+    html(
+      c,
+      <MessageOnlyPage frame={{ t }} title={t('error.badForm')} text={t('error.badForm')} />,
+      400,
+    );
 
-  /**
-   * Same-origin check on top of the CSRF token. Sec-Fetch-Site decides when the browser sends it
-   * (Chromium, Firefox, Tor Browser); our no-referrer policy makes browsers send `Origin: null`
-   * on form posts, so Origin counts only when it names a real origin.
-   */
-  const sameOrigin = (c: Context) => {
-    const site = c.req.header('sec-fetch-site');
-    if (site !== undefined) return site === 'same-origin';
-    const origin = c.req.header('origin');
-    if (origin === undefined || origin === 'null') return true;
-    return origin === new URL(c.req.url).origin;
-  };
+  // same-origin check on top of the CSRF token; the tipster routes share it
+  const sameOrigin = isSameOriginPost;
 
   /**
    * For POSTs from a logged-in page: the session, else the login page (nothing applied); a
@@ -147,6 +145,7 @@ export function createDeskKit(deps: AdminDeps) {
     const viewer = viewerOf(c);
     if (!viewer) return html(c, <LoginPage frame={{ t }} error={t('login.expired')} />, 401);
     const form = await readForm(c);
+    if (!form) return badForm(c);
     if (!sameOrigin(c) || !sessions.checkCsrf(viewer.session, firstText(form, '_csrf')))
       return html(
         c,
@@ -188,6 +187,7 @@ export function createDeskKit(deps: AdminDeps) {
     core,
     sessions,
     limit,
+    badForm,
     setSessionCookie,
     startSession,
     viewerOf,

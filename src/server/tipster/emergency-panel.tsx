@@ -10,7 +10,8 @@ export function EmergencyPanel(props: {
   directory: EmergencyDirectory;
 }) {
   const { t, locale, country, directory } = props;
-  const entry = country ? directory[country] : undefined;
+  // own keys only: a posted country of `__proto__` or `constructor` must not find an entry
+  const entry = country && Object.hasOwn(directory, country) ? directory[country] : undefined;
   return (
     <section class="danger" id="emergency" aria-labelledby="emergency-heading">
       <h2 id="emergency-heading">{t('danger.heading')}</h2>

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  createEnvelopeReplayGuard,
   currentDeskKey,
-  submitSealedTip,
+  DEFAULT_REPLAY_MEMORY,
+  submitSealedTipOnce,
   type CoreDeps,
   type PowGate,
   type RateLimiter,
@@ -13,7 +13,8 @@ import {
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
-import { fieldValues, firstText } from './form-body.js';
+import { isSameOriginPost } from '../same-origin.js';
+import { fieldValues, firstText, readFormBody } from './form-body.js';
 
 export interface SealedRouteDeps {
   readonly core: CoreDeps;
@@ -23,17 +24,14 @@ export interface SealedRouteDeps {
   readonly powGate: PowGate;
 }
 
-// Built by scripts/build-browser.mjs; both src/server/tipster and dist/server/tipster sit three levels below the root.
-const BUNDLE = fileURLToPath(new URL('../../../dist/static/seal-tip.js', import.meta.url));
-
-/** Reads the in-browser sealing bundle once; without it the form still works (server sealing). */
-export function loadSealingBundle(): string | undefined {
-  return existsSync(BUNDLE) ? readFileSync(BUNDLE, 'utf8') : undefined;
-}
-
 /** The JSON side of the form for tipsters with JavaScript: the desk key out, ciphertext in. */
 export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
   const limits = deps.core.intakeLimits;
+  const replays = createEnvelopeReplayGuard({
+    sodium: deps.core.sodium,
+    random: deps.core.random,
+    maxEntries: DEFAULT_REPLAY_MEMORY,
+  });
   const t = (c: Context) =>
     createTranslator(
       deps.catalogs,
@@ -61,6 +59,9 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
 
   app.post(
     '/api/tips',
+    // another site's page must not post tips through its visitors (see tipster-routes)
+    async (c, next) =>
+      isSameOriginPost(c) ? next() : c.json({ error: t(c)('error.crossSite') }, 403),
     bodyLimit({
       // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
       maxSize: 2 * limits.maxAttachmentBytesTotal + 1024 * 1024,
@@ -68,14 +69,8 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
     }),
     async (c) => {
       const badInput = () => c.json({ error: t(c)('error.badInput') }, 400);
-      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
-        return badInput();
-      let body;
-      try {
-        body = await c.req.parseBody({ all: true });
-      } catch {
-        return badInput();
-      }
+      const body = await readFormBody(c, ['multipart/form-data']);
+      if (!body) return badInput();
       const envelope = body.envelope;
       if (!(envelope instanceof File)) return badInput();
       const parts = fieldValues(body, 'attachment');
@@ -84,7 +79,7 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
         return c.json({ error: t(c)('error.rateLimited') }, 429);
       try {
         await deps.powGate.admit(firstText(body, 'pow-token'), firstText(body, 'pow-nonce'));
-        const receipt = await submitSealedTip(deps.core, {
+        const receipt = await submitSealedTipOnce(deps.core, replays, {
           envelope: new Uint8Array(await envelope.arrayBuffer()),
           attachments: await Promise.all(
             (parts as File[]).map(async (file) => ({

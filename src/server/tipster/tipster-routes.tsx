@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   addFollowUp,
@@ -6,23 +6,26 @@ import {
   createRateLimiter,
   DomainError,
   isDomainError,
+  MAX_THREAD_MESSAGE_CHARS,
   openInbox,
   submitTip,
   type AttachmentInput,
   type CoreDeps,
   findDeskByName,
+  type IntakeLimits,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
-import { createTranslator, type Messages } from '../../i18n/messages.js';
-import { tipsterError } from '../error-mapping.js';
+import { createTranslator, type MessageKey, type Messages } from '../../i18n/messages.js';
+import { tipsterError, type TipsterErrorStatus } from '../error-mapping.js';
 import { createClientKeyer } from '../client-key.js';
+import { isSameOriginPost } from '../same-origin.js';
 import type { EmergencyDirectory } from '../../i18n/countries.js';
 import { FormPage, type FormValues } from './form-page.js';
 import { InboxPage } from './inbox-page.js';
 import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
-import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
-import { fieldValues, firstText, type FormBody } from './form-body.js';
+import { registerSealedRoutes } from './sealed-routes.js';
+import { clipText, fieldValues, firstText, readFormBody, type FormBody } from './form-body.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -50,6 +53,15 @@ export const DEFAULT_PROOF_OF_WORK: ProofOfWorkOptions = {
   ttlMs: 10 * 60_000,
 };
 
+/**
+ * The operator's settings (TIPLINE_POW_THRESHOLD, TIPLINE_POW_DIFFICULTY) as gate options: a
+ * rate per minute becomes a count over the 10-minute window, so a short burst does not trip it.
+ */
+export function proofOfWorkOptions(perMinute: number, difficulty: number): ProofOfWorkOptions {
+  const minutes = DEFAULT_PROOF_OF_WORK.windowMs / 60_000;
+  return { ...DEFAULT_PROOF_OF_WORK, threshold: perMinute * minutes, difficulty };
+}
+
 type Body = FormBody;
 
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
@@ -75,6 +87,30 @@ function formValues(body: Body): FormValues {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
 
+type TextField = 'message' | 'place' | 'when' | 'contact';
+
+const TEXT_FIELD_LABELS: Readonly<Record<TextField, MessageKey>> = {
+  message: 'form.message.label',
+  place: 'form.place.label',
+  when: 'form.when.label',
+  contact: 'form.contact.label',
+};
+
+const isTextField = (field: string | undefined): field is TextField =>
+  field !== undefined && Object.hasOwn(TEXT_FIELD_LABELS, field);
+
+const textLimit = (field: TextField, limits: IntakeLimits) =>
+  field === 'message' ? limits.maxMessageChars : limits.maxFieldChars;
+
+/** What the form shows again after an error: every text cut to its field's limit. */
+function shownValues(values: FormValues, limits: IntakeLimits): FormValues {
+  const cut = (field: TextField) => {
+    const text = values[field];
+    return text === undefined ? {} : { [field]: clipText(text, textLimit(field, limits)) };
+  };
+  return { ...values, ...cut('message'), ...cut('place'), ...cut('when'), ...cut('contact') };
+}
+
 /** The pages a tipster uses: the form, the receipt, the inbox. No cookies, ever. */
 export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
   const limits = deps.core.intakeLimits;
@@ -97,12 +133,6 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     clientKey,
     powGate,
   });
-  const sealingBundle = loadSealingBundle();
-  if (sealingBundle !== undefined) {
-    app.get('/static/seal-tip.js', (c) =>
-      c.body(sealingBundle, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
-    );
-  }
 
   const page = (c: Context, path: string, explicit?: string): PageContext => {
     const locale = negotiateLocale(
@@ -140,19 +170,22 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
       },
     });
 
-  const parse = async (c: Context): Promise<Body | undefined> => {
-    const type = c.req.header('content-type') ?? '';
-    if (
-      !type.startsWith('multipart/form-data') &&
-      !type.startsWith('application/x-www-form-urlencoded')
-    )
-      return undefined;
-    try {
-      return await c.req.parseBody({ all: true });
-    } catch {
-      return undefined;
-    }
-  };
+  // A post from another site's page is refused before its body is read: a forged form, or
+  // visitors' browsers made to send tips from many addresses past the rate limit.
+  const ownPagesOnly =
+    (path: '/' | '/inbox'): MiddlewareHandler =>
+    async (c, next) => {
+      if (isSameOriginPost(c)) return next();
+      const p = page(c, path);
+      const error = p.t('error.crossSite');
+      const html =
+        path === '/' ? (
+          <FormPage page={p} limits={limits} directory={deps.emergencyNumbers} error={error} />
+        ) : (
+          <InboxPage page={p} error={error} />
+        );
+      return c.html(htmlDocument(html), 403);
+    };
 
   app.get('/', async (c) => {
     const p = page(c, '/');
@@ -166,18 +199,18 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     );
   });
 
-  app.post('/tips', tooLarge('/tips'), async (c) => {
-    const body = await parse(c);
+  app.post('/tips', ownPagesOnly('/'), tooLarge('/tips'), async (c) => {
+    const body = await readFormBody(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
-    const renderForm = (status: 400 | 413 | 429 | 503, error: string) =>
+    const renderForm = (status: TipsterErrorStatus, error: string) =>
       c.html(
         htmlDocument(
           <FormPage
             page={p}
             limits={limits}
             directory={deps.emergencyNumbers}
-            values={values}
+            values={shownValues(values, limits)}
             error={error}
           />,
         ),
@@ -229,14 +262,24 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     } catch (error) {
       const mapped = tipsterError(error);
       if (!mapped) throw error;
+      if (isDomainError(error, 'too_large') && isTextField(error.field)) {
+        const field = error.field;
+        return renderForm(
+          mapped.status,
+          p.t('error.tooLongCut', {
+            field: p.t(TEXT_FIELD_LABELS[field]),
+            count: textLimit(field, limits),
+          }),
+        );
+      }
       return renderForm(mapped.status, p.t(mapped.key));
     }
   });
 
   app.get('/inbox', (c) => c.html(htmlDocument(<InboxPage page={page(c, '/inbox')} />)));
 
-  app.post('/inbox', tooLarge('/inbox'), async (c) => {
-    const body = await parse(c);
+  app.post('/inbox', ownPagesOnly('/inbox'), tooLarge('/inbox'), async (c) => {
+    const body = await readFormBody(c);
     const p = page(c, '/inbox', body && firstText(body, 'lang'));
     const codename = body ? firstText(body, 'codename') : undefined;
     if (codename === undefined)
@@ -256,8 +299,8 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     }
   });
 
-  app.post('/inbox/followup', tooLarge('/inbox'), async (c) => {
-    const body = await parse(c);
+  app.post('/inbox/followup', ownPagesOnly('/inbox'), tooLarge('/inbox'), async (c) => {
+    const body = await readFormBody(c);
     const p = page(c, '/inbox', body && firstText(body, 'lang'));
     const codename = body ? firstText(body, 'codename') : undefined;
     const message = body ? firstText(body, 'message') : undefined;
@@ -278,20 +321,23 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
         return c.html(htmlDocument(<InboxPage page={p} error={p.t('inbox.codename.hint')} />), 400);
       }
       const view = { entries: [] };
-      const key =
+      const text =
         error instanceof DomainError && error.field === 'message'
           ? error.code === 'too_large'
-            ? 'error.tooLong'
-            : 'error.messageRequired'
-          : mapped.key;
+            ? p.t('error.tooLongCut', {
+                field: p.t('inbox.followup.label'),
+                count: MAX_THREAD_MESSAGE_CHARS,
+              })
+            : p.t('error.messageRequired')
+          : p.t(mapped.key);
       return c.html(
         htmlDocument(
           <InboxPage
             page={p}
             codename={codename}
             view={view}
-            error={p.t(key)}
-            followUpText={message}
+            error={text}
+            followUpText={clipText(message, MAX_THREAD_MESSAGE_CHARS)}
           />,
         ),
         mapped.status,

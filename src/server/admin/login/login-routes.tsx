@@ -15,6 +15,7 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
   app.post('/admin/login', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return html(c, <LoginPage frame={{ t }} error={t('error.badForm')} />, 400);
     const name = (firstText(form, 'name') ?? '').slice(0, 200);
     const passphrase = encoder.encode(firstText(form, 'passphrase') ?? '');
     try {
@@ -55,6 +56,7 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
   app.post('/admin/recover', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return html(c, <RecoverPage frame={{ t }} error={t('error.badForm')} />, 400);
     const name = (firstText(form, 'name') ?? '').trim().slice(0, 64);
     const pass = firstText(form, 'passphrase') ?? '';
     if (pass !== (firstText(form, 'passphrase2') ?? ''))

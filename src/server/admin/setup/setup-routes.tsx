@@ -22,6 +22,7 @@ export function registerSetupRoutes(app: Hono, kit: DeskKit): void {
     sessions,
     deps,
     limit,
+    badForm,
     setSessionCookie,
     startSession,
     readForm,
@@ -47,6 +48,7 @@ export function registerSetupRoutes(app: Hono, kit: DeskKit): void {
   app.post('/admin/setup', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return badForm(c);
     const token = firstText(form, 'token') ?? '';
     const name = (firstText(form, 'name') ?? '').trim();
     if (!deps.firstRun || !setupValid(token))
@@ -188,6 +190,7 @@ export function registerSetupRoutes(app: Hono, kit: DeskKit): void {
   app.post('/admin/join', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
+    if (!form) return badForm(c);
     const token = firstText(form, 'token') ?? '';
     const name = (firstText(form, 'name') ?? '').trim();
     const pass = firstText(form, 'passphrase') ?? '';
