@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 /** Written after a successful build, with the mtime of the moment that build started. */
 export const STAMP = 'dist/.build-stamp';
 
-/** What a build needs to have produced; without either, the build is redone. */
+/** What a build must have produced; if any is missing, the build is redone. */
 const OUTPUTS = [
   'dist/main.js',
   'dist/cli/index.js',
