@@ -19,3 +19,8 @@ export * from './desk-sessions.js';
 export * from './desk-inbox.js';
 export * from './invitations.js';
 export * from './desk-people.js';
+export * from './check-back.js';
+export * from './email-address.js';
+export * from './alerts.js';
+export * from './alert-delivery.js';
+export * from './desk-settings.js';

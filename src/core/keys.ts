@@ -16,6 +16,7 @@ import {
   type DeskKeyPair,
 } from '../crypto/index.js';
 import { recordAudit } from './audit.js';
+import { ALERT_LINK_PREFIX } from './alerts.js';
 import { DomainError } from './errors.js';
 import { bytesToHex, hexToBytes, newRandomId } from './ids.js';
 import type { CoreDeps } from './deps.js';
@@ -461,6 +462,8 @@ export async function revokeReviewer(
   await deps.store.transaction(async () => {
     await deps.store.markReviewerRevoked(reviewer.id, deps.clock());
     await deps.store.deleteGrantsForReviewer(reviewer.id);
+    // a departed reviewer's sealed address and chat id go with them
+    await deps.store.deleteAlertSettings(reviewer.id);
     await recordAudit(deps, {
       actor: options.actor ?? 'cli',
       action: 'reviewer.revoke',
@@ -607,6 +610,9 @@ export async function createDesk(
 ): Promise<DeskId> {
   if (admin.reviewer.role !== 'admin') throw new DomainError('forbidden', 'admins only');
   assertReviewerName(name);
+  // `/start alert-…` links a reviewer's Telegram chat; a desk of that name would be ambiguous
+  if (name.toLowerCase().startsWith(ALERT_LINK_PREFIX))
+    throw new DomainError('invalid_input', 'desk names may not start with alert-', 'name');
   const { sodium, store } = deps;
   const first = await defaultDesk(deps);
   if (!first) throw new DomainError('not_initialised', 'tipline is not initialised');

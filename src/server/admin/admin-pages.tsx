@@ -11,6 +11,7 @@ import type {
 import { PRIORITIES, TIP_STATUSES, CHANNELS } from '../../core/index.js';
 import { formatMessage } from '../../i18n/messages.js';
 import { adminEn, type AdminMessageKey } from '../../i18n/admin/en.js';
+import { UrgentCount } from './inbox/urgent-tips.js';
 
 export type AdminTranslate = (
   key: AdminMessageKey,
@@ -22,7 +23,13 @@ export const adminT: AdminTranslate = (key, values) => formatMessage(adminEn[key
 export interface AdminFrame {
   readonly t: AdminTranslate;
   /** Present when logged in: the nav and the CSRF token for forms. */
-  readonly viewer?: { readonly name: string; readonly admin: boolean; readonly csrf: string };
+  readonly viewer?: {
+    readonly name: string;
+    readonly admin: boolean;
+    readonly csrf: string;
+    /** Danger tips still new on the viewer's desks (./inbox/urgent-tips.tsx). */
+    readonly urgentCount?: number;
+  };
 }
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -52,6 +59,7 @@ export function AdminShell(props: { frame: AdminFrame; title: string; children?:
           <a class="site" href="/admin">
             {t('title')}
           </a>
+          {viewer ? <UrgentCount count={viewer.urgentCount} /> : ''}
           {viewer ? (
             <nav class="links">
               <a href="/admin">{t('nav.inbox')}</a>
@@ -376,6 +384,8 @@ export interface InboxView {
   readonly hasGrants: boolean;
   readonly pageLinks: { readonly newer?: string; readonly older?: string };
   readonly notice?: string;
+  /** Waiting danger tips, shown first (./inbox/urgent-tips.tsx). */
+  readonly urgent?: Child;
 }
 
 function statusLabel(status: string) {
@@ -420,6 +430,7 @@ export function InboxPage(props: InboxView) {
   return (
     <AdminShell frame={props.frame} title={t('inbox.heading')}>
       <h1>{t('inbox.heading')}</h1>
+      {props.urgent ?? ''}
       <Notice text={props.notice} kind="notice" />
       {props.hasGrants ? '' : <p class="warning">{t('inbox.noGrant')}</p>}
       <form method="get" action="/admin" class="filters">
@@ -783,7 +794,7 @@ export function PeoplePage(props: PeopleView) {
   );
 }
 
-export function AccountPage(props: { frame: AdminFrame; error?: string }) {
+export function AccountPage(props: { frame: AdminFrame; error?: string; children?: Child }) {
   const { t } = props.frame;
   return (
     <AdminShell frame={props.frame} title={t('account.heading')}>
@@ -806,6 +817,7 @@ export function AccountPage(props: { frame: AdminFrame; error?: string }) {
         <PassphraseFields t={t} newLabel={t('account.new')} />
         <button type="submit">{t('account.change')}</button>
       </form>
+      {props.children}
     </AdminShell>
   );
 }

@@ -65,6 +65,14 @@ import {
   TipPage,
   type AdminFrame,
 } from './admin-pages.js';
+// alerts and danger-first (issue #12): their own files, mounted by a few lines below
+import {
+  accountAlertSections,
+  registerAlertSettingsRoutes,
+  type AlertChannelsAvailable,
+  type AlertFormState,
+} from './account/alert-settings.js';
+import { UrgentTips, urgentTipsFor } from './inbox/urgent-tips.js';
 
 /*
  * The reviewer desk under /admin. Thin: every decision is core's. Sessions ride on one
@@ -86,6 +94,8 @@ export interface AdminDeps {
   /** The bot, to deliver replies to Telegram tipsters; undefined when it is off. */
   readonly telegram: TelegramDelivery | undefined;
   readonly clientKey: (c: Context) => string;
+  /** Which alert channels this server delivers (account page). */
+  readonly alertChannels: AlertChannelsAvailable;
 }
 
 type Viewer = { session: DeskSession; token: string };
@@ -110,6 +120,7 @@ async function frameFor(viewer: Viewer | undefined, core: CoreDeps): Promise<Adm
       name: reviewer.name,
       admin: current?.role === 'admin',
       csrf: viewer.session.csrfToken,
+      urgentCount: (await urgentTipsFor(core, viewer.session)).length,
     },
   };
 }
@@ -493,6 +504,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
         reviewers={(await core.store.listReviewers()).filter((r) => r.revokedAt === null)}
         desks={(await core.store.listDesks()).map((d) => ({ id: d.id, name: d.name }))}
         hasGrants={viewer.session.unlocked.deskKeys.size > 0}
+        urgent={<UrgentTips tips={await urgentTipsFor(core, viewer.session)} />}
         pageLinks={{
           ...(pageNumber > 1 ? { newer: link(pageNumber - 1) } : {}),
           ...(page.offset + page.rows.length < page.total ? { older: link(pageNumber + 1) } : {}),
@@ -900,10 +912,36 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   });
 
   // ---- account ----
+  // ---- alerts (./account/alert-settings.tsx) ----
+  const accountPage = async (
+    c: Context,
+    viewer: Viewer,
+    state: AlertFormState & { passphraseError?: string } = {},
+    status: 200 | 400 | 403 | 404 = 200,
+  ) => {
+    const frame = await frameFor(viewer, core);
+    const sections = await accountAlertSections(core, frame, viewer, deps.alertChannels, state);
+    const error = state.passphraseError ? { error: state.passphraseError } : {};
+    return html(
+      c,
+      <AccountPage frame={frame} {...error}>
+        {sections}
+      </AccountPage>,
+      status,
+    );
+  };
+  registerAlertSettingsRoutes(app, {
+    core,
+    channels: deps.alertChannels,
+    guardPost: (c) => guardPost(c),
+    renderAccount: accountPage,
+  });
+  // ---- end alerts ----
+
   app.get('/admin/account', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    return html(c, <AccountPage frame={await frameFor(viewer, core)} />);
+    return accountPage(c, viewer);
   });
 
   app.post('/admin/account/passphrase', limit, async (c) => {
@@ -912,11 +950,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
     const { viewer, form } = guarded;
     const next = firstText(form, 'passphrase') ?? '';
     if (next !== (firstText(form, 'passphrase2') ?? ''))
-      return html(
-        c,
-        <AccountPage frame={await frameFor(viewer, core)} error={t('setup.mismatch')} />,
-        400,
-      );
+      return accountPage(c, viewer, { passphraseError: t('setup.mismatch') }, 400);
     const current = encoder.encode(firstText(form, 'current') ?? '');
     const fresh = encoder.encode(next);
     try {
@@ -925,18 +959,9 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
       );
     } catch (error) {
       if (isDomainError(error, 'bad_credentials'))
-        return html(
-          c,
-          <AccountPage frame={await frameFor(viewer, core)} error={t('login.failed')} />,
-          400,
-        );
+        return await accountPage(c, viewer, { passphraseError: t('login.failed') }, 400);
       const mapped = domainMessage(error);
-      if (mapped)
-        return html(
-          c,
-          <AccountPage frame={await frameFor(viewer, core)} error={mapped.text} />,
-          400,
-        );
+      if (mapped) return await accountPage(c, viewer, { passphraseError: mapped.text }, 400);
       throw error;
     } finally {
       current.fill(0);
