@@ -151,6 +151,26 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/alerts/**'],
+    rules: restrict(
+      [
+        'hono',
+        'hono/*',
+        '@hono/*',
+        'telegraf',
+        'telegraf/*',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        'better-sqlite3',
+        '../store/*',
+        '../server/*',
+        '../bot/*',
+        '../cli/*',
+      ],
+      'src/alerts holds alert channel adapters (e-mail): they implement core ports and talk to core only.',
+    ),
+  },
+  {
     files: ['test/**', 'bench/**'],
     rules: {
       'no-console': 'off',
