@@ -392,7 +392,17 @@ export function createTipBot(options: BotOptions): TipBot {
     async stop() {
       clearInterval(sweepTimer);
       if (polling) {
-        bot.stop('shutdown');
+        // telegraf calls launch's callback before deleteWebhook and the first getUpdates, and
+        // refuses to stop until polling has begun: a stop right after start waits for that
+        for (let attempt = 0; ; attempt++) {
+          try {
+            bot.stop('shutdown');
+            break;
+          } catch (error) {
+            if (attempt >= 500) throw error;
+            await realSleep(10);
+          }
+        }
         await polling;
       }
       await Promise.all([...chatQueues.values()]);
