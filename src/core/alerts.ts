@@ -5,13 +5,13 @@ import {
   sealToServer,
   utf8,
   wipe,
-  type ServerKeyPair,
 } from '../crypto/index.js';
 import { recordAudit } from './audit.js';
 import { parseEmailAddress } from './email-address.js';
 import { DomainError, errorCodeOf } from './errors.js';
 import { newRandomId } from './ids.js';
 import type { CoreDeps } from './deps.js';
+export { createAlertSignal, type AlertOptions, type AlertSignal } from './alert-options.js';
 import type { UnlockedDesks } from './keys.js';
 import type { AlertChannel, DeskId, ReviewerId, ReviewerRecord, TipId } from './ports.js';
 
@@ -30,35 +30,6 @@ const LINK_CODE_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const LINK_CODE_CHARS = 10;
 /** Telegram deep links carry `alert-<code>`; desk names may not start with it. */
 export const ALERT_LINK_PREFIX = 'alert-';
-
-/** Wakes the running delivery loop when an alert became due now (urgent). Memory only. */
-export interface AlertSignal {
-  notify(): void;
-  listen(listener: () => void): () => void;
-}
-
-export function createAlertSignal(): AlertSignal {
-  const listeners = new Set<() => void>();
-  return {
-    notify: () => {
-      for (const listener of listeners) listener();
-    },
-    listen: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-/** What core needs to schedule and seal alerts; built once from config (src/compose.ts). */
-export interface AlertOptions {
-  readonly keys: ServerKeyPair;
-  /** At most one ordinary alert per reviewer per this many ms. */
-  readonly intervalMs: number;
-  /** A danger tip still `new` after this long alerts its desk's admins again. */
-  readonly escalateMs: number;
-  readonly signal: AlertSignal;
-}
 
 export const DEFAULT_ALERT_INTERVAL_MS = 15 * 60_000;
 export const DEFAULT_ESCALATE_MS = 30 * 60_000;

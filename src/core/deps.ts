@@ -2,7 +2,7 @@ import type { Sodium } from '../crypto/sodium.js';
 import type { KdfParams } from '../crypto/kdf-params.js';
 import type { Clock, Random, Store } from './ports.js';
 import type { AttachmentInput } from './tip-content.js';
-import type { AlertOptions } from './alerts.js';
+import type { AlertOptions } from './alert-options.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
@@ -59,8 +59,13 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const address = server.server.address() as AddressInfo;
+  // smtp-server's typings leave `server` loosely typed: it is a net.Server
+  const listener = (server as unknown as { server: Server }).server;
+  await new Promise<void>((resolve) => {
+    listener.once('listening', () => resolve());
+    (server as unknown as { listen(port: number, host: string): void }).listen(port, '127.0.0.1');
+  });
+  const address = listener.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${address.port}`,
     port: address.port,

@@ -263,9 +263,7 @@ describe('reviewer alerts', () => {
     test.advance(42 * MINUTE);
     const unlocked = await unlockReviewer(test.deps, 'ana', PASSPHRASE);
     const waiting = await waitingDangerTips(test.deps, unlocked);
-    expect(waiting).toEqual([
-      { tipId: receipt.tipId, deskId: expect.any(String), waitingMs: 42 * MINUTE },
-    ]);
+    expect(waiting.map((w) => [w.tipId, w.waitingMs])).toEqual([[receipt.tipId, 42 * MINUTE]]);
     await applyTriage(test.deps, unlocked, [receipt.tipId], {
       kind: 'status',
       status: 'in_review',
@@ -340,7 +338,7 @@ describe('reviewer alerts', () => {
       ...test.deps,
       store: { ...test.deps.store, scheduleAlert: () => Promise.reject(new Error('disk full')) },
     };
-    await expect(dangerTip(broken)).resolves.toMatchObject({ codename: expect.any(String) });
+    expect((await dangerTip(broken)).codename).toMatch(/^\d{4}( \d{4}){4}$/);
     expect(test.logLines.join('\n')).toContain('alert.enqueue_failed');
     // recordActivity on its own also swallows (and logs) the failure
     await expect(recordActivity(broken, test.ana.id as never)).resolves.toBeUndefined();

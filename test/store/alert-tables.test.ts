@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialiseDesk, type ReviewerId } from '../../src/core/index.js';
+import { initialiseDesk } from '../../src/core/index.js';
 import { createTestDeps, PASSPHRASE } from '../helpers.js';
 
 describe('the alert tables of the SQLite store', () => {
@@ -21,7 +21,7 @@ describe('the alert tables of the SQLite store', () => {
   it('hands a link code out once, and keeps one live code per reviewer', async () => {
     const { deps } = await createTestDeps();
     await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
-    const ana = (await deps.store.getReviewerByName('ana'))!.id as ReviewerId;
+    const ana = (await deps.store.getReviewerByName('ana'))!.id;
     const first = new Uint8Array(32).fill(1);
     const second = new Uint8Array(32).fill(2);
     await deps.store.putAlertLinkCode({ codeHash: first, reviewerId: ana, expiresAt: 10 });
