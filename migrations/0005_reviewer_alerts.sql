@@ -24,7 +24,7 @@ CREATE TABLE `reviewer_alerts` (
 	FOREIGN KEY (`reviewer_id`) REFERENCES `reviewers`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE TABLE `urgent_tips` (
+CREATE TABLE `waiting_danger_tips` (
 	`id` text PRIMARY KEY NOT NULL,
 	`sealed` blob NOT NULL,
 	`escalated` integer DEFAULT false NOT NULL

@@ -230,7 +230,7 @@ export const alertLinkCodes = sqliteTable('alert_link_codes', {
  * Danger tips still waiting (status new): the tip id and arrival time sealed to the server
  * alert key, for escalation and the desk's waiting count. Deleted when the tip leaves `new`.
  */
-export const urgentTips = sqliteTable('urgent_tips', {
+export const urgentTips = sqliteTable('waiting_danger_tips', {
   id: text('id').primaryKey(),
   sealed: bytes('sealed').notNull(),
   escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),

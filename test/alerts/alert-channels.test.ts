@@ -18,7 +18,8 @@ import { createTelegramAlertSender } from '../../src/bot/alert-sender.js';
 import { createApp } from '../../src/server/app.js';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
 import { createAlertText } from '../../src/i18n/alert-text.js';
-import { PASSPHRASE, scanForBytes, tempDir, submission } from '../helpers.js';
+import { createTestDeps, PASSPHRASE, scanForBytes, tempDir, submission } from '../helpers.js';
+import { initialiseDesk } from '../../src/core/index.js';
 import { startTestBot, type TestBot } from '../bot/bot-harness.js';
 import { form, TEST_EMERGENCY } from '../server/test-app.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink.js';
@@ -274,5 +275,54 @@ describe('alerts through a real SMTP server and the fake Bot API', () => {
     const started = performance.now();
     await submitTip(t.deps, submission('another'));
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('turns a burst of 50 ordinary tips into one e-mail per reviewer per interval, on a fake clock', async () => {
+    const smtp = await startSmtpSink();
+    onTestFinished(() => smtp.close());
+    const { deps, setNow } = await createTestDeps();
+    let now = Date.UTC(2026, 10, 22, 2, 0, 0);
+    setNow(now);
+    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const unlocked = await unlockReviewer(deps, 'ana', PASSPHRASE);
+    const bo = await addReviewer(deps, unlocked, {
+      name: 'bo',
+      passphrase: PASSPHRASE,
+      role: 'reviewer',
+    });
+    unlocked.wipe();
+    const ana = (await deps.store.getReviewerByName('ana'))!;
+    await setEmailAlerts(deps, {
+      reviewerId: ana.id,
+      address: ANA_EMAIL,
+      language: 'en',
+      actor: 'cli',
+    });
+    await setEmailAlerts(deps, {
+      reviewerId: bo.id,
+      address: BO_EMAIL,
+      language: 'en',
+      actor: 'cli',
+    });
+    const email = createEmailAlertSender({ smtpUrl: smtp.url, from: FROM });
+    onTestFinished(() => email.close());
+    const delivery = createAlertDelivery(deps, {
+      senders: [email],
+      message: createAlertText(CATALOGS),
+    });
+    for (let i = 0; i < 50; i++) {
+      await submitTip(deps, submission(`MARKER-BURST-${i}`));
+      now += 5_000;
+      setNow(now);
+      await delivery.runDue();
+    }
+    // 50 tips over 250 s: the first alerts, the rest wait for the end of the 15-minute interval
+    expect(smtp.mails).toHaveLength(2);
+    now += 15 * 60_000;
+    setNow(now);
+    await delivery.runDue();
+    expect(smtp.mails).toHaveLength(4);
+    expect(smtp.mails.filter((m) => m.to[0] === ANA_EMAIL)).toHaveLength(2);
+    for (const mail of smtp.mails) expectNothingTold(mail, ['MARKER-BURST', 'main']);
   });
 });
