@@ -154,7 +154,7 @@ export default tseslint.config(
   },
   // Adapters speak only to core: no store import, no reach through core into its store.
   {
-    files: ['src/server/**', 'src/bot/**', 'src/cli/**'],
+    files: ['src/server/**', 'src/bot/**', 'src/cli/**', 'src/alerts/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -179,6 +179,26 @@ export default tseslint.config(
         '../bot/*',
       ],
       'The CLI talks to core (and the composition root) only.',
+    ),
+  },
+  {
+    files: ['src/alerts/**'],
+    rules: restrict(
+      [
+        'hono',
+        'hono/*',
+        '@hono/*',
+        'telegraf',
+        'telegraf/*',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        'better-sqlite3',
+        '../store/*',
+        '../server/*',
+        '../bot/*',
+        '../cli/*',
+      ],
+      'src/alerts holds alert channel adapters (e-mail): they implement core ports and talk to core only.',
     ),
   },
   {

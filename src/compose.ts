@@ -1,6 +1,13 @@
-import { DEFAULT_KDF_PARAMS, loadSodium } from './crypto/index.js';
-import { createSodiumRandom, DEFAULT_INTAKE_LIMITS, type CoreDeps } from './core/index.js';
-import { openSqliteStore } from './store/index.js';
+import { DEFAULT_KDF_PARAMS, loadSodium, serverKeyPairFromSeed } from './crypto/index.js';
+import {
+  createAlertSignal,
+  createSodiumRandom,
+  DEFAULT_ALERT_INTERVAL_MS,
+  DEFAULT_ESCALATE_MS,
+  DEFAULT_INTAKE_LIMITS,
+  type CoreDeps,
+} from './core/index.js';
+import { loadOrCreateAlertKeySeed, openSqliteStore } from './store/index.js';
 
 export { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
@@ -13,13 +20,30 @@ import type { Config } from './config/config.js';
  */
 export async function createDeps(
   config: Pick<Config, 'dataDir'> &
-    Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal'>>,
-  overrides: Partial<CoreDeps> = {},
+    Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal' | 'alerts'>>,
+  overrides: Partial<CoreDeps> & { readonly onAlertKeyCreated?: () => void } = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
+  const store = overrides.store ?? openSqliteStore(config.dataDir);
+  let alerts = overrides.alerts;
+  if (!alerts) {
+    // beside the database, never in it (src/store/alert-key-file.ts); made on first use
+    const { seed, created } = loadOrCreateAlertKeySeed(config.dataDir, () =>
+      sodium.randombytes_buf(32),
+    );
+    if (created) overrides.onAlertKeyCreated?.();
+    const keys = serverKeyPairFromSeed(sodium, seed);
+    sodium.memzero(seed);
+    alerts = {
+      keys,
+      intervalMs: config.alerts?.intervalMs ?? DEFAULT_ALERT_INTERVAL_MS,
+      escalateMs: config.alerts?.escalateMs ?? DEFAULT_ESCALATE_MS,
+      signal: createAlertSignal(),
+    };
+  }
   return {
     sodium,
-    store: overrides.store ?? openSqliteStore(config.dataDir),
+    store,
     clock: overrides.clock ?? Date.now,
     random: overrides.random ?? createSodiumRandom(sodium),
     logger: overrides.logger ?? createLogger(),
@@ -31,5 +55,6 @@ export async function createDeps(
         config.maxAttachmentBytesTotal ?? DEFAULT_INTAKE_LIMITS.maxAttachmentBytesTotal,
     },
     attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
+    alerts,
   };
 }

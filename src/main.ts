@@ -10,17 +10,27 @@ import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
 import { createTipBot, type TipBot } from './bot/create-bot.js';
 import { createWebhookHandler } from './bot/webhook.js';
 import {
+  createAlertDelivery,
   createDeskSessions,
   createFirstRunToken,
   errorCodeOf,
   needsFirstRun,
   scheduleDailyPurge,
   closeStore,
+  type AlertSender,
 } from './core/index.js';
+import { createEmailAlertSender } from './alerts/email-sender.js';
+import { createTelegramAlertSender } from './bot/alert-sender.js';
+import { createAlertText } from './i18n/alert-text.js';
+
+/** How often the alert outbox is checked, and pending danger tips swept for escalation. */
+const ALERT_POLL_MS = 10_000;
+const ALERT_SWEEP_MS = 30_000;
 
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
 export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
-  const core = await createDeps(config);
+  let alertKeyCreated = false;
+  const core = await createDeps(config, { onAlertKeyCreated: () => (alertKeyCreated = true) });
   const bot: TipBot | undefined = secrets.telegramBotToken
     ? createTipBot({
         core,
@@ -47,7 +57,8 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     desk: {
       sessions,
       ...(firstRun ? { firstRun } : {}),
-      ...(bot ? { telegram: bot } : {}),
+      ...(bot ? { telegram: bot, telegramBotName: () => bot.username() } : {}),
+      emailAlerts: secrets.smtpUrl !== undefined,
     },
     core,
     web: {
@@ -71,6 +82,18 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
         }
       : {}),
   });
+  const email =
+    secrets.smtpUrl && config.alerts.from
+      ? createEmailAlertSender({ smtpUrl: secrets.smtpUrl, from: config.alerts.from })
+      : undefined;
+  const senders: AlertSender[] = [
+    ...(email ? [email] : []),
+    ...(bot ? [createTelegramAlertSender(bot)] : []),
+  ];
+  const alertDelivery = createAlertDelivery(core, {
+    senders,
+    message: createAlertText(CATALOGS),
+  });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -90,6 +113,24 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       note: `no reviewer yet: open http://${host}:${address}/admin/setup?token=${firstRun.value} once to create the desk and the first admin (or run \`npx tipline init\`)`,
     });
   }
+  if (alertKeyCreated)
+    core.logger.warn('alerts.key_created', {
+      note: 'made a new server alert key (alert.key) in the data directory; keep it with the database',
+    });
+  core.logger.info('alerts.channels', {
+    mode: senders.map((sender) => sender.channel).join(',') || 'none',
+    note: email ? 'e-mail alerts on' : 'TIPLINE_SMTP_URL is not set; e-mail alerts are off',
+  });
+  // every timer the delivery loop uses is unref'd: alerts never hold the process open
+  const stopAlerts = alertDelivery.start({
+    pollMs: ALERT_POLL_MS,
+    sweepMs: ALERT_SWEEP_MS,
+    every: (ms, run) => {
+      const timer = setInterval(run, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  });
   const stopPurge =
     config.retentionDays === undefined
       ? () => undefined
@@ -117,9 +158,16 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     (stopping ??= new Promise<void>((resolve) => {
       clearInterval(sessionSweep);
       stopPurge();
-      const botStopped = bot ? bot.stop().catch(() => undefined) : Promise.resolve();
+      const alertsStopped = stopAlerts().catch(() => undefined);
+      const botStopped = alertsStopped.then(() =>
+        bot ? bot.stop().catch(() => undefined) : undefined,
+      );
       server.close(() => {
         void botStopped
+          .then(() => {
+            email?.close();
+            core.sodium.memzero(core.alerts.keys.secretKey);
+          })
           .then(() => closeStore(core))
           .catch(() => undefined)
           .then(resolve);

@@ -2,10 +2,13 @@ import {
   DomainError,
   errorCodeOf,
   isDomainError,
+  linkTelegramAlerts,
   normalizeText,
+  ALERT_LINK_PREFIX,
   openInbox,
   submitTip,
   type AttachmentInput,
+  type CheckBack,
   type CoreDeps,
   type RateLimiter,
   findDeskByName,
@@ -105,6 +108,9 @@ export function createConversation(deps: ConversationDeps) {
 
   async function start(turn: Turn, payload = ''): Promise<void> {
     const { t } = turn;
+    // a reviewer's link from the desk: `/start alert-<code>` (no desk may be named alert-…)
+    if (payload.trim().toLowerCase().startsWith(ALERT_LINK_PREFIX))
+      return linkAlerts(turn, payload);
     // a partner's deep link names its desk; an unknown name is ignored
     const deskName = payload.trim();
     if (/^[\p{L}\p{N}._-]{1,64}$/u.test(deskName) && (await findDeskByName(core, deskName)))
@@ -116,6 +122,13 @@ export function createConversation(deps: ConversationDeps) {
     await say(turn, lines.join('\n'), [
       [button(t, 'bot.button.report', 'report'), button(t, 'bot.button.language', 'language')],
     ]);
+  }
+
+  /** A reviewer links this chat for desk alerts; any failure gets the same neutral line. */
+  async function linkAlerts(turn: Turn, code: string): Promise<void> {
+    // never log: the code, the chat id
+    const linked = await linkTelegramAlerts(core, code, turn.chatId, turn.locale);
+    await say(turn, turn.t(linked ? 'bot.alertLink.done' : 'bot.alertLink.failed'));
   }
 
   async function chooseLanguage(turn: Turn): Promise<void> {
@@ -348,6 +361,7 @@ export function createConversation(deps: ConversationDeps) {
     if (draft.story.length === 0) return say(turn, t('bot.submit.empty'));
     if (!deps.submissions.take(turn.chatId)) return say(turn, t('error.rateLimited'));
     let codename: string;
+    let checkBack: CheckBack;
     try {
       const receipt = await submitTip(core, {
         channel: 'telegram',
@@ -365,12 +379,13 @@ export function createConversation(deps: ConversationDeps) {
         ...(turn.session.deskName ? { deskName: turn.session.deskName } : {}),
       });
       codename = receipt.codename;
+      checkBack = receipt.checkBack;
     } catch (error) {
       return say(turn, t(submitErrorMessage(error)));
     }
     wipeDraft(draft);
     turn.session.draft = undefined;
-    await say(turn, t('bot.submitted', { codename }));
+    await say(turn, `${t('bot.submitted', { codename })}\n\n${t(`receipt.next.${checkBack}`)}`);
     await say(turn, t('bot.wipe.offer'), [
       [button(t, 'bot.button.wipe', 'wipe'), button(t, 'bot.button.keep', 'keep')],
     ]);
@@ -474,6 +489,15 @@ export function createConversation(deps: ConversationDeps) {
     await say({ chatId }, t('bot.reply.incoming', { text: replyText }));
   }
 
+  /** A desk alert into a reviewer's linked chat: the fixed text, nothing tracked for /wipe. */
+  async function deliverAlert(chatId: string, text: string): Promise<void> {
+    await outbox.call(chatId, 'sendMessage', {
+      chat_id: chatId,
+      text,
+      link_preview_options: { is_disabled: true },
+    });
+  }
+
   return {
     turnFor,
     say,
@@ -493,6 +517,8 @@ export function createConversation(deps: ConversationDeps) {
     flood: (turn: Turn) => say(turn, turn.t('bot.flood')),
     failed: (turn: Turn) => say(turn, turn.t('bot.error')),
     deliverReply,
+    deliverAlert,
+    linkAlerts,
   };
 }
 

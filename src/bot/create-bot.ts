@@ -16,6 +16,7 @@ import {
 } from './chat-sessions.js';
 import { createConversation, type IncomingFile, type Turn } from './conversation.js';
 import { createOutbox, DEFAULT_OUTBOX_TIMING, type OutboxOptions } from './outbox.js';
+import type { TelegramAlertPort } from './alert-sender.js';
 
 export const BOT_COMMANDS = [
   'start',
@@ -48,7 +49,9 @@ export interface BotOptions {
   readonly floodPerMinute?: number;
 }
 
-export interface TipBot extends TelegramDelivery {
+export interface TipBot extends TelegramDelivery, TelegramAlertPort {
+  /** The bot's @username once Telegram told us (getMe), for `t.me/<bot>?start=…` links. */
+  username(): string | undefined;
   /** Registers commands in every language and starts long polling (resolves once polling runs). */
   startPolling(): Promise<void>;
   /** Registers commands and the webhook with Telegram, with a secret token it must echo. */
@@ -324,12 +327,17 @@ export function createTipBot(options: BotOptions): TipBot {
         return conversation.chooseLanguage(turn);
       case 'status':
         return conversation.status(turn, messageId, args);
+      // a reviewer linking this chat for desk alerts; not in the command menu tipsters see
+      case 'link':
+        return conversation.linkAlerts(turn, args);
       default:
         return conversation.help(turn);
     }
   }
 
   async function registerCommands(): Promise<void> {
+    // who we are, for the desk's `t.me/<bot>?start=alert-…` link (telegraf keeps it)
+    bot.botInfo ??= await outbox.call('commands', 'getMe', {});
     const perLanguage: { languageCode?: string; locale: Locale }[] = [
       { locale: 'en' },
       ...LOCALES.filter((l) => /^[a-z]{2}$/.test(l.tag) && l.tag !== 'en').map((l) => ({
@@ -384,7 +392,17 @@ export function createTipBot(options: BotOptions): TipBot {
     async stop() {
       clearInterval(sweepTimer);
       if (polling) {
-        bot.stop('shutdown');
+        // telegraf calls launch's callback before deleteWebhook and the first getUpdates, and
+        // refuses to stop until polling has begun: a stop right after start waits for that
+        for (let attempt = 0; ; attempt++) {
+          try {
+            bot.stop('shutdown');
+            break;
+          } catch (error) {
+            if (attempt >= 500) throw error;
+            await realSleep(10);
+          }
+        }
         await polling;
       }
       await Promise.all([...chatQueues.values()]);
@@ -392,5 +410,7 @@ export function createTipBot(options: BotOptions): TipBot {
     },
     deliverReply: (route, text, language) =>
       conversation.deliverReply(route.chatId, text, language),
+    sendAlert: (chatId, text) => conversation.deliverAlert(chatId, text),
+    username: () => bot.botInfo?.username,
   };
 }

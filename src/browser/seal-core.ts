@@ -150,6 +150,8 @@ export async function sealForm(
   } satisfies TipContent;
   const plaintext = new TextEncoder().encode(JSON.stringify(content));
   body.append('envelope', blobOf(sealTipEnvelope(sodium, deskKey, plaintext)), 'envelope');
+  // the server cannot read the envelope: this bit only makes the desk's alerts urgent
+  body.append('urgent', danger === 'yes' ? '1' : '0');
   plaintext.fill(0);
   if (desk.pow) {
     body.append('pow-token', desk.pow.token);

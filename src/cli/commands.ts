@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  activeReviewerByName,
+  createTelegramLinkCode,
+  isDomainError,
+  setEmailAlerts,
+  turnAlertsOff,
   addReviewer,
   auditActorOf,
   purgeClosedTips,
@@ -20,6 +25,7 @@ import {
   readAuditEntries,
 } from '../core/index.js';
 import { CliUsageError } from './cli-errors.js';
+import { isLocale, LOCALES } from '../i18n/locales.js';
 import { readSecretFile, secretFromFileOrPrompt } from './secret-input.js';
 
 export interface CliIo {
@@ -249,9 +255,62 @@ export async function reviewerCommand(
       );
       return 0;
     }
+    case 'alerts':
+      return alertsCommand(deps, rest, io);
     default:
-      throw new CliUsageError('reviewer takes list, add or revoke');
+      throw new CliUsageError('reviewer takes list, add, revoke or alerts');
   }
+}
+
+/** `tipline reviewer alerts NAME --email ADDR | --telegram-link | --off [--language TAG]`. */
+async function alertsCommand(deps: CoreDeps, args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      email: { type: 'string' },
+      'telegram-link': { type: 'boolean' },
+      off: { type: 'boolean' },
+      language: { type: 'string' },
+    },
+    1,
+  );
+  const name = required(positionals[0], 'the reviewer NAME');
+  const chosen = [values.email !== undefined, values['telegram-link'], values.off].filter(Boolean);
+  if (chosen.length !== 1)
+    throw new CliUsageError(
+      'reviewer alerts takes exactly one of --email ADDR, --telegram-link, --off',
+    );
+  const reviewer = await activeReviewerByName(deps, name);
+  if (values.off) {
+    await turnAlertsOff(deps, { reviewerId: reviewer.id, actor: 'cli' });
+    io.out(`Alerts for ${name} are off.\n`);
+    return 0;
+  }
+  if (values['telegram-link']) {
+    const link = await createTelegramLinkCode(deps, { reviewerId: reviewer.id, actor: 'cli' });
+    io.out(
+      `Have ${name} send this to the tip line's Telegram bot within 15 minutes (it works once):\n/link ${link.display}\n`,
+    );
+    return 0;
+  }
+  const language = values.language ?? 'en';
+  if (!isLocale(language))
+    throw new CliUsageError(`--language must be one of ${LOCALES.map((l) => l.tag).join(', ')}`);
+  try {
+    await setEmailAlerts(deps, {
+      reviewerId: reviewer.id,
+      address: values.email ?? '',
+      language,
+      actor: 'cli',
+    });
+  } catch (error) {
+    if (isDomainError(error, 'invalid_input') && error.field === 'email')
+      throw new CliUsageError('--email must be an e-mail address (name@example.org)');
+    throw error;
+  }
+  // the address itself is not echoed: it is sealed now, and terminals keep scrollback
+  io.out(`E-mail alerts for ${name} are on.\n`);
+  return 0;
 }
 
 export async function recoverCommand(

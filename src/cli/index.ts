@@ -27,6 +27,7 @@ Usage:
   tipline reviewer add NAME [--admin] [--passphrase-file F]
                    (--by NAME [--by-passphrase-file F] | --recovery-key-file F)
   tipline reviewer revoke NAME [--no-rotate]
+  tipline reviewer alerts NAME (--email ADDR [--language TAG] | --telegram-link | --off)
   tipline recover --reviewer NAME --recovery-key-file F [--passphrase-file F]
   tipline backup --out F
   tipline purge [--older-than-days N]       delete closed/spam tips older than N days

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseEmailAddress } from '../core/email-address.js';
 
 /** Raised for a bad environment; the message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -35,12 +36,22 @@ export interface Config {
     readonly apiRoot: string;
     readonly webhookUrl: string | undefined;
   };
+  readonly alerts: {
+    /** At most one ordinary alert per reviewer per this long. */
+    readonly intervalMs: number;
+    /** A danger tip still new after this long alerts its desk's admins again. */
+    readonly escalateMs: number;
+    /** The From address of alert e-mails; set whenever TIPLINE_SMTP_URL is. */
+    readonly from: string | undefined;
+  };
 }
 
 /** Kept apart from Config so that Config can be logged and passed around freely. */
 export interface Secrets {
   readonly telegramBotToken: string | undefined;
   readonly telegramWebhookSecret: string | undefined;
+  /** smtp:// or smtps:// URL, possibly with a user and password; undefined: no e-mail alerts. */
+  readonly smtpUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,6 +75,25 @@ function httpUrl(env: Env, name: string): string | undefined {
   } catch {
     throw new ConfigError(`${name} must be an http(s) URL`);
   }
+}
+
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.TIPLINE_SMTP_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('TIPLINE_SMTP_URL must be an smtp:// or smtps:// URL with a host');
+  }
+  if (
+    (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') ||
+    url.hostname === '' ||
+    (url.pathname !== '' && url.pathname !== '/') ||
+    raw.length > 2048
+  )
+    throw new ConfigError('TIPLINE_SMTP_URL must be an smtp:// or smtps:// URL with a host');
+  return raw;
 }
 
 /** Parses the environment once at start-up. The only reader of process.env. */
@@ -101,6 +131,13 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
     );
   }
   const quickExitUrl = httpUrl(env, 'TIPLINE_QUICK_EXIT_URL') ?? 'https://www.wikipedia.org';
+  const smtp = smtpUrl(env);
+  const fromRaw = env.TIPLINE_ALERT_FROM ?? '';
+  const alertFrom = fromRaw === '' ? undefined : parseEmailAddress(fromRaw);
+  if (fromRaw !== '' && alertFrom === undefined)
+    throw new ConfigError('TIPLINE_ALERT_FROM must be a plain e-mail address (name@example.org)');
+  if (smtp !== undefined && alertFrom === undefined)
+    throw new ConfigError('TIPLINE_ALERT_FROM must be set when TIPLINE_SMTP_URL is');
   return {
     config: {
       host,
@@ -124,7 +161,12 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
         apiRoot: httpUrl(env, 'TELEGRAM_API_ROOT') ?? 'https://api.telegram.org',
         webhookUrl: httpUrl(env, 'TELEGRAM_WEBHOOK_URL'),
       },
+      alerts: {
+        intervalMs: integer(env, 'TIPLINE_ALERT_INTERVAL_MINUTES', 15, 1, 24 * 60) * 60_000,
+        escalateMs: integer(env, 'TIPLINE_URGENT_ESCALATE_MINUTES', 30, 1, 24 * 60) * 60_000,
+        from: alertFrom,
+      },
     },
-    secrets: { telegramBotToken: token, telegramWebhookSecret: webhookSecret },
+    secrets: { telegramBotToken: token, telegramWebhookSecret: webhookSecret, smtpUrl: smtp },
   };
 }

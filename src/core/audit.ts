@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   'tip.reply',
   'attachment.download',
   'desk.create',
+  'desk.check_back',
+  'alerts.set',
+  'alert.sent',
+  'alert.failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

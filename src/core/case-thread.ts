@@ -16,6 +16,7 @@ import { hexToBytes, newRandomId } from './ids.js';
 import { codenameKdf } from './intake.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import { normalizeText } from './tip-content.js';
+import { recordActivity } from './alerts.js';
 import type { UnlockedDesks, UnlockedReviewer } from './key-material.js';
 import type { InboxRecord, MessageId, MessageKind, TipId } from './ports.js';
 
@@ -151,6 +152,9 @@ export async function addFollowUp(
     tipsterKey: inbox.replyPublicKey,
   });
   deps.logger.info('tip.followup', { tipId: inbox.tipId });
+  // a follow-up is activity too: an ordinary (batched) alert for the tip's desk
+  const tip = await deps.store.getTip(inbox.tipId);
+  if (tip) await recordActivity(deps, tip.deskId);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { KdfParams } from '../crypto/kdf-params.js';
 import type { Clock, Random, Store } from './ports.js';
 import type { IntakeLimits } from './intake-limits.js';
 import type { AttachmentInput } from './tip-content.js';
+import type { AlertOptions } from './alert-options.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {
@@ -30,6 +31,8 @@ export interface CoreDeps {
   readonly kdfParams: KdfParams;
   readonly intakeLimits: IntakeLimits;
   readonly attachmentSanitizer: AttachmentSanitizer;
+  /** The server alert key, batching interval, escalation delay and the delivery wake-up. */
+  readonly alerts: AlertOptions;
 }
 
 /** Randomness from libsodium's CSPRNG. */

@@ -7,6 +7,7 @@ import {
   wipe,
 } from '../crypto/index.js';
 import { recordAudit } from './audit.js';
+import { ALERT_LINK_PREFIX } from './alerts.js';
 import { DomainError } from './errors.js';
 import { newRandomId } from './ids.js';
 import type { CoreDeps } from './deps.js';
@@ -110,6 +111,9 @@ export async function createDesk(
 ): Promise<DeskId> {
   if (admin.reviewer.role !== 'admin') throw new DomainError('forbidden', 'admins only');
   assertReviewerName(name);
+  // `/start alert-…` links a reviewer's Telegram chat; a desk of that name would be ambiguous
+  if (name.toLowerCase().startsWith(ALERT_LINK_PREFIX))
+    throw new DomainError('invalid_input', 'desk names may not start with alert-', 'name');
   const { sodium, store } = deps;
   const first = await defaultDesk(deps);
   if (!first) throw new DomainError('not_initialised', 'tipline is not initialised');

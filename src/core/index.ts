@@ -40,3 +40,8 @@ export * from './desk-directory.js';
 export * from './triage-forms.js';
 export * from './backup.js';
 export * from './replay-guard.js';
+export * from './check-back.js';
+export * from './email-address.js';
+export * from './alerts.js';
+export * from './alert-delivery.js';
+export * from './desk-settings.js';

@@ -22,11 +22,15 @@ import {
   type TipSubmission,
 } from './tip-content.js';
 import type { AttachmentId, AttachmentRecord, DeskRecord, InboxRecord, TipId } from './ports.js';
+import { recordActivity } from './alerts.js';
+import { DEFAULT_CHECK_BACK, type CheckBack } from './check-back.js';
 
 export interface TipReceipt {
   readonly tipId: TipId;
   /** Shown to the tipster once; the server keeps only a hash of a key derived from it. */
   readonly codename: string;
+  /** When the receipt tells her to check back: the desk's choice. */
+  readonly checkBack: CheckBack;
 }
 
 async function chooseDesk(deps: CoreDeps, deskName: string | undefined): Promise<DeskRecord> {
@@ -133,7 +137,9 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
     );
     // never log: tip text, codename, attachment names, reply route
     deps.logger.info('tip.received', { channel: submission.channel, attachments: records.length });
-    return { tipId, codename };
+    // outbox rows only: the alert itself goes out later, after the tipster has her receipt
+    await recordActivity(deps, desk.id, fields.danger === true ? tipId : undefined);
+    return { tipId, codename, checkBack: desk.checkBack ?? DEFAULT_CHECK_BACK };
   } finally {
     wipe(sodium, plaintext, ...keys);
   }

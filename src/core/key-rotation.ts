@@ -60,6 +60,8 @@ export async function revokeReviewer(
   await deps.store.transaction(async () => {
     await deps.store.markReviewerRevoked(reviewer.id, deps.clock());
     await deps.store.deleteGrantsForReviewer(reviewer.id);
+    // a departed reviewer's sealed address and chat id go with them
+    await deps.store.deleteAlertSettings(reviewer.id);
     await recordAudit(deps, {
       actor: options.actor ?? 'cli',
       action: 'reviewer.revoke',

@@ -1,4 +1,5 @@
 import type { KdfParams } from '../crypto/kdf-params.js';
+import type { CheckBack } from './check-back.js';
 
 /*
  * What core needs from the outside world. The store implements `Store` (src/store); adapters
@@ -38,6 +39,8 @@ export interface DeskRecord {
   /** Public half of the recovery key: new desk keys are sealed to it on rotation. */
   readonly recoveryPublicKey: Uint8Array;
   readonly createdAt: number;
+  /** When the receipt tells tipsters to check back; absent means DEFAULT_CHECK_BACK. */
+  readonly checkBack?: CheckBack;
 }
 
 export interface DeskKeyRecord {
@@ -182,6 +185,41 @@ export interface TipCursor {
   readonly id: TipId;
 }
 
+export const ALERT_CHANNELS = ['email', 'telegram'] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
+/** A reviewer's alert channels; addresses sealed to the server alert key, null when off. */
+export interface AlertSettingsRecord {
+  readonly reviewerId: ReviewerId;
+  /** A tipster locale tag: the language of the alert text. */
+  readonly language: string;
+  readonly emailSealed: Uint8Array | null;
+  readonly telegramSealed: Uint8Array | null;
+  readonly lastAlertAt: number | null;
+}
+
+/** One pending alert in the outbox: no text, no address, no tip. */
+export interface AlertDueRecord {
+  readonly reviewerId: ReviewerId;
+  readonly channel: AlertChannel;
+  readonly dueAt: number;
+  readonly attempts: number;
+}
+
+export interface AlertLinkCodeRecord {
+  /** BLAKE2b of the one-time code; the code is shown once and kept nowhere. */
+  readonly codeHash: Uint8Array;
+  readonly reviewerId: ReviewerId;
+  readonly expiresAt: number;
+}
+
+/** A danger tip still `new`: its id and arrival time sealed to the server alert key. */
+export interface UrgentTipRecord {
+  readonly id: string;
+  readonly sealed: Uint8Array;
+  readonly escalated: boolean;
+}
+
 /**
  * The narrow repository core depends on. Asynchronous, so that a networked database
  * (PostgreSQL) implements the same port as the embedded SQLite store.
@@ -256,6 +294,37 @@ export interface Store {
   setTipTriage(id: TipId, sealedTriage: Uint8Array): Promise<void>;
   /** Deletes tips in `statuses` received before `before`, with their files, inbox and thread. Returns the count. */
   deleteTipsBefore(before: number, statuses: readonly TipStatus[]): Promise<number>;
+
+  setDeskCheckBack(id: DeskId, checkBack: CheckBack): Promise<void>;
+
+  getAlertSettings(reviewerId: ReviewerId): Promise<AlertSettingsRecord | undefined>;
+  listAlertSettings(): Promise<AlertSettingsRecord[]>;
+  /** Creates or replaces a reviewer's channels and language; keeps lastAlertAt. */
+  putAlertSettings(record: Omit<AlertSettingsRecord, 'lastAlertAt'>): Promise<void>;
+  setLastAlertAt(reviewerId: ReviewerId, at: number): Promise<void>;
+  /** Removes a reviewer's channels, pending alerts and link codes (alerts off, or revoked). */
+  deleteAlertSettings(reviewerId: ReviewerId): Promise<void>;
+  /** Queues an alert, or moves a queued one earlier: due becomes min(queued, dueAt). */
+  scheduleAlert(reviewerId: ReviewerId, channel: AlertChannel, dueAt: number): Promise<void>;
+  /** Outbox rows due at `now` or earlier, oldest first. */
+  listDueAlerts(now: number, limit: number): Promise<AlertDueRecord[]>;
+  listScheduledAlerts(): Promise<AlertDueRecord[]>;
+  rescheduleAlert(
+    reviewerId: ReviewerId,
+    channel: AlertChannel,
+    dueAt: number,
+    attempts: number,
+  ): Promise<void>;
+  deleteScheduledAlert(reviewerId: ReviewerId, channel: AlertChannel): Promise<void>;
+  /** Stores a link code, replacing the reviewer's earlier ones (one live code each). */
+  putAlertLinkCode(record: AlertLinkCodeRecord): Promise<void>;
+  /** Deletes and returns the code with this hash: a code works once. */
+  takeAlertLinkCode(codeHash: Uint8Array): Promise<AlertLinkCodeRecord | undefined>;
+  deleteExpiredAlertLinkCodes(now: number): Promise<void>;
+  insertUrgentTip(record: UrgentTipRecord): Promise<void>;
+  listUrgentTips(): Promise<UrgentTipRecord[]>;
+  markUrgentTipEscalated(id: string): Promise<void>;
+  deleteUrgentTip(id: string): Promise<void>;
 
   lastAudit(): Promise<AuditRecord | undefined>;
   appendAudit(record: AuditRecord): Promise<void>;

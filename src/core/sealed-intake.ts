@@ -11,11 +11,18 @@ import { defaultDesk } from './desks.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import type { AttachmentId, AttachmentRecord, DeskKeyId, TipId } from './ports.js';
 import type { TipReceipt } from './intake.js';
+import { recordActivity } from './alerts.js';
+import { DEFAULT_CHECK_BACK } from './check-back.js';
 
 /** A tip sealed in the browser: the server checks its shape and size, never its content. */
 export interface SealedSubmission {
   readonly envelope: Uint8Array;
   readonly attachments: readonly { readonly id: string; readonly ciphertext: Uint8Array }[];
+  /**
+   * The tipster answered "someone is in danger now". The server cannot read the envelope, so
+   * the browser says so beside it; it only schedules alerts (see DESIGN-NOTES, "Alerts").
+   */
+  readonly urgent?: boolean;
 }
 
 const ATTACHMENT_ID = /^[0-9a-f]{24}$/;
@@ -102,5 +109,7 @@ export async function submitSealedTip(
     mode: 'sealed_in_browser',
     attachments: records.length,
   });
-  return { tipId, codename };
+  await recordActivity(deps, deskKey.deskId, submission.urgent === true ? tipId : undefined);
+  const desk = await deps.store.getDesk(deskKey.deskId);
+  return { tipId, codename, checkBack: desk?.checkBack ?? DEFAULT_CHECK_BACK };
 }

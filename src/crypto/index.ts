@@ -16,3 +16,4 @@ export * from './desk-key.js';
 export * from './recovery-key.js';
 export * from './codename.js';
 export * from './proof-of-work.js';
+export * from './server-seal.js';

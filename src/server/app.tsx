@@ -47,6 +47,10 @@ export interface ServerDeps {
     readonly loginGuard?: LoginGuard;
     readonly firstRun?: FirstRunToken;
     readonly telegram?: TelegramDelivery;
+    /** The bot's @username, for the account page's Telegram alert link; absent: bot off. */
+    readonly telegramBotName?: () => string | undefined;
+    /** Whether e-mail alerts can be delivered (TIPLINE_SMTP_URL is set). */
+    readonly emailAlerts?: boolean;
   };
   /** Telegram webhook mode: the bot's update handler, mounted at `path`. */
   readonly telegramWebhook?: {
@@ -102,6 +106,10 @@ export function createApp(deps: ServerDeps): Hono {
     firstRun: deps.desk?.firstRun,
     telegram: deps.desk?.telegram,
     clientKey: createClientKeyer(core.sodium, core.random.bytes(32)),
+    alertChannels: {
+      email: deps.desk?.emailAlerts ?? false,
+      telegramBotName: deps.desk?.telegramBotName,
+    },
   });
 
   registerTipsterRoutes(app, {

@@ -6,3 +6,4 @@ export {
   DATABASE_FILE,
   MIGRATIONS_FOLDER,
 } from './database.js';
+export { ALERT_KEY_FILE, loadOrCreateAlertKeySeed } from './alert-key-file.js';

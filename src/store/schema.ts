@@ -1,4 +1,5 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CHECK_BACK_CHOICES } from '../core/check-back.js';
 
 /*
  * Plaintext columns are limited to what DESIGN.md allows: random ids, times rounded to the
@@ -18,6 +19,8 @@ export const desks = sqliteTable('desks', {
   name: text('name').notNull().unique(),
   recoveryPublicKey: bytes('recovery_public_key').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** When the receipt tells tipsters to check back (one of a fixed set); null: the default. */
+  checkBack: text('check_back', { enum: CHECK_BACK_CHOICES }),
 });
 
 export const deskKeys = sqliteTable(
@@ -176,4 +179,59 @@ export const invitations = sqliteTable('invitations', {
   usedAt: integer('used_at'),
   /** The reviewer who accepted it, waiting for an admin to grant the desk key. */
   reviewerId: text('reviewer_id').references(() => reviewers.id),
+});
+
+/**
+ * A reviewer's alert channels. The e-mail address and the Telegram chat id are sealed to the
+ * server alert key (a file in the data directory, never in this database), so a copy of the
+ * database alone shows neither. The language is the reviewer's choice for the alert text.
+ */
+export const reviewerAlerts = sqliteTable('reviewer_alerts', {
+  reviewerId: text('reviewer_id')
+    .primaryKey()
+    .references(() => reviewers.id),
+  language: text('language').notNull(),
+  emailSealed: bytes('email_sealed'),
+  telegramSealed: bytes('telegram_sealed'),
+  /** When this reviewer was last alerted, so ordinary activity is batched per interval. */
+  lastAlertAt: integer('last_alert_at'),
+});
+
+/**
+ * The alert outbox: payload-free rows (who, which channel, when due, how many tries). The
+ * text is fixed and the address sealed elsewhere, so a row says only that an alert is pending.
+ */
+export const alertOutbox = sqliteTable(
+  'alert_outbox',
+  {
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    channel: text('channel', { enum: ['email', 'telegram'] }).notNull(),
+    dueAt: integer('due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.reviewerId, table.channel] }),
+    index('alert_outbox_due_idx').on(table.dueAt),
+  ],
+);
+
+/** One-time codes that link a reviewer's Telegram chat: only a hash, short-lived, single use. */
+export const alertLinkCodes = sqliteTable('alert_link_codes', {
+  codeHash: bytes('code_hash').primaryKey(),
+  reviewerId: text('reviewer_id')
+    .notNull()
+    .references(() => reviewers.id),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/**
+ * Danger tips still waiting (status new): the tip id and arrival time sealed to the server
+ * alert key, for escalation and the desk's waiting count. Deleted when the tip leaves `new`.
+ */
+export const urgentTips = sqliteTable('waiting_danger_tips', {
+  id: text('id').primaryKey(),
+  sealed: bytes('sealed').notNull(),
+  escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
 });

@@ -1,8 +1,24 @@
 import { chmodSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { and, count, desc, eq, gt, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  max,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
+  AlertDueRecord,
+  AlertSettingsRecord,
   AttachmentId,
   AuditRecord,
   AttachmentRecord,
@@ -44,6 +60,24 @@ const deskFromRow = (row: DeskRow): DeskRecord => ({
   name: row.name,
   recoveryPublicKey: asBytes(row.recoveryPublicKey),
   createdAt: row.createdAt,
+  ...(row.checkBack ? { checkBack: row.checkBack } : {}),
+});
+
+const alertSettingsFromRow = (
+  row: typeof schema.reviewerAlerts.$inferSelect,
+): AlertSettingsRecord => ({
+  reviewerId: row.reviewerId as ReviewerId,
+  language: row.language,
+  emailSealed: row.emailSealed ? asBytes(row.emailSealed) : null,
+  telegramSealed: row.telegramSealed ? asBytes(row.telegramSealed) : null,
+  lastAlertAt: row.lastAlertAt,
+});
+
+const alertDueFromRow = (row: typeof schema.alertOutbox.$inferSelect): AlertDueRecord => ({
+  reviewerId: row.reviewerId as ReviewerId,
+  channel: row.channel,
+  dueAt: row.dueAt,
+  attempts: row.attempts,
 });
 
 const deskKeyFromRow = (row: DeskKeyRow): DeskKeyRecord => ({
@@ -200,6 +234,10 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     messages,
     auditLog,
     invitations,
+    reviewerAlerts,
+    alertOutbox,
+    alertLinkCodes,
+    urgentTips,
   } = schema;
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
@@ -235,7 +273,11 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
 
     insertDesk: (desk) => {
       db.insert(desks)
-        .values({ ...desk, recoveryPublicKey: toBuffer(desk.recoveryPublicKey) })
+        .values({
+          ...desk,
+          recoveryPublicKey: toBuffer(desk.recoveryPublicKey),
+          checkBack: desk.checkBack ?? null,
+        })
         .run();
     },
     listDesks: () =>
@@ -541,6 +583,121 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
         .delete(tips)
         .where(and(lt(tips.receivedAt, before), inArray(tips.status, [...statuses])))
         .run().changes,
+
+    setDeskCheckBack: (id, checkBack) => {
+      db.update(desks).set({ checkBack }).where(eq(desks.id, id)).run();
+    },
+
+    getAlertSettings: (reviewerId) => {
+      const row = db
+        .select()
+        .from(reviewerAlerts)
+        .where(eq(reviewerAlerts.reviewerId, reviewerId))
+        .get();
+      return row && alertSettingsFromRow(row);
+    },
+    listAlertSettings: () => db.select().from(reviewerAlerts).all().map(alertSettingsFromRow),
+    putAlertSettings: (record) => {
+      const columns = {
+        language: record.language,
+        emailSealed: record.emailSealed ? toBuffer(record.emailSealed) : null,
+        telegramSealed: record.telegramSealed ? toBuffer(record.telegramSealed) : null,
+      };
+      db.insert(reviewerAlerts)
+        .values({ reviewerId: record.reviewerId, ...columns })
+        .onConflictDoUpdate({ target: reviewerAlerts.reviewerId, set: columns })
+        .run();
+    },
+    setLastAlertAt: (reviewerId, at) => {
+      db.update(reviewerAlerts)
+        .set({ lastAlertAt: at })
+        .where(eq(reviewerAlerts.reviewerId, reviewerId))
+        .run();
+    },
+    deleteAlertSettings: (reviewerId) => {
+      sqlite
+        .transaction(() => {
+          db.delete(alertOutbox).where(eq(alertOutbox.reviewerId, reviewerId)).run();
+          db.delete(alertLinkCodes).where(eq(alertLinkCodes.reviewerId, reviewerId)).run();
+          db.delete(reviewerAlerts).where(eq(reviewerAlerts.reviewerId, reviewerId)).run();
+        })
+        .immediate();
+    },
+    scheduleAlert: (reviewerId, channel, dueAt) => {
+      db.insert(alertOutbox)
+        .values({ reviewerId, channel, dueAt, attempts: 0 })
+        .onConflictDoUpdate({
+          target: [alertOutbox.reviewerId, alertOutbox.channel],
+          set: { dueAt: sql`min(${alertOutbox.dueAt}, excluded.due_at)` },
+        })
+        .run();
+    },
+    listDueAlerts: (now, limit) =>
+      db
+        .select()
+        .from(alertOutbox)
+        .where(lte(alertOutbox.dueAt, now))
+        .orderBy(alertOutbox.dueAt)
+        .limit(limit)
+        .all()
+        .map(alertDueFromRow),
+    listScheduledAlerts: () =>
+      db.select().from(alertOutbox).orderBy(alertOutbox.dueAt).all().map(alertDueFromRow),
+    rescheduleAlert: (reviewerId, channel, dueAt, attempts) => {
+      db.update(alertOutbox)
+        .set({ dueAt, attempts })
+        .where(and(eq(alertOutbox.reviewerId, reviewerId), eq(alertOutbox.channel, channel)))
+        .run();
+    },
+    deleteScheduledAlert: (reviewerId, channel) => {
+      db.delete(alertOutbox)
+        .where(and(eq(alertOutbox.reviewerId, reviewerId), eq(alertOutbox.channel, channel)))
+        .run();
+    },
+    putAlertLinkCode: (record) => {
+      sqlite
+        .transaction(() => {
+          db.delete(alertLinkCodes).where(eq(alertLinkCodes.reviewerId, record.reviewerId)).run();
+          db.insert(alertLinkCodes)
+            .values({ ...record, codeHash: toBuffer(record.codeHash) })
+            .run();
+        })
+        .immediate();
+    },
+    takeAlertLinkCode: (codeHash) => {
+      const row = db
+        .delete(alertLinkCodes)
+        .where(eq(alertLinkCodes.codeHash, toBuffer(codeHash)))
+        .returning()
+        .get();
+      return (
+        row && {
+          codeHash: asBytes(row.codeHash),
+          reviewerId: row.reviewerId as ReviewerId,
+          expiresAt: row.expiresAt,
+        }
+      );
+    },
+    deleteExpiredAlertLinkCodes: (now) => {
+      db.delete(alertLinkCodes).where(lte(alertLinkCodes.expiresAt, now)).run();
+    },
+    insertUrgentTip: (record) => {
+      db.insert(urgentTips)
+        .values({ ...record, sealed: toBuffer(record.sealed) })
+        .run();
+    },
+    listUrgentTips: () =>
+      db
+        .select()
+        .from(urgentTips)
+        .all()
+        .map((row) => ({ id: row.id, sealed: asBytes(row.sealed), escalated: row.escalated })),
+    markUrgentTipEscalated: (id) => {
+      db.update(urgentTips).set({ escalated: true }).where(eq(urgentTips.id, id)).run();
+    },
+    deleteUrgentTip: (id) => {
+      db.delete(urgentTips).where(eq(urgentTips.id, id)).run();
+    },
 
     lastAudit: () => {
       const row = db.select().from(auditLog).orderBy(desc(auditLog.sequence)).limit(1).get();

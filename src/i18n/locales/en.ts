@@ -44,8 +44,14 @@ export const en = {
   'receipt.codenameLabel': 'Your codename',
   'receipt.remember':
     'Write this codename down or remember it. It is the only way to read our replies. We cannot show it again.',
-  'receipt.next':
-    'A trained staff member will read your report. If you check back in a few days with your codename, you can read our reply and send more information.',
+  'receipt.next.24h':
+    'A trained staff member will read your report. We aim to answer within 24 hours: check back then with your codename to read our reply and send more information.',
+  'receipt.next.48h':
+    'A trained staff member will read your report. We aim to answer within 2 days: check back then with your codename to read our reply and send more information.',
+  'receipt.next.3d':
+    'A trained staff member will read your report. We aim to answer within 3 days: check back then with your codename to read our reply and send more information.',
+  'receipt.next.7d':
+    'A trained staff member will read your report. We aim to answer within a week: check back then with your codename to read our reply and send more information.',
   'receipt.inboxLink': 'Read replies later',
   'receipt.safety':
     'If someone may check this phone, close this page now. Nothing about your report is kept on it.',
@@ -161,6 +167,10 @@ export const en = {
     'For your safety I only work in a private chat. Please write to me directly. I am leaving this group now.',
   'bot.flood': 'You are sending messages very fast. Please wait a minute, then go on.',
   'bot.error': 'Something went wrong on our side. Your draft is kept; please try again.',
+  'alert.subject': 'New activity',
+  'alert.body': 'There is new activity on the tip line. Open the desk to read it.',
+  'bot.alertLink.done': 'Linked. Notifications will arrive in this chat.',
+  'bot.alertLink.failed': 'This code does not work.',
 } as const;
 
 export type MessageKey = keyof typeof en;

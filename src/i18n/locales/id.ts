@@ -41,8 +41,14 @@ export const id: Messages = {
   'receipt.codenameLabel': 'Kode rahasia Anda',
   'receipt.remember':
     'Catat atau ingat kode ini. Hanya dengan kode ini Anda dapat membaca balasan kami. Kami tidak dapat menampilkannya lagi.',
-  'receipt.next':
-    'Staf kami yang terlatih akan membaca laporan Anda. Kembalilah beberapa hari lagi dengan kode rahasia Anda untuk membaca balasan kami dan mengirim informasi tambahan.',
+  'receipt.next.24h':
+    'Staf kami yang terlatih akan membaca laporan Anda. Kami berusaha menjawab dalam 24 jam: kembalilah saat itu dengan kode rahasia Anda untuk membaca balasan kami dan mengirim informasi tambahan.',
+  'receipt.next.48h':
+    'Staf kami yang terlatih akan membaca laporan Anda. Kami berusaha menjawab dalam 2 hari: kembalilah saat itu dengan kode rahasia Anda untuk membaca balasan kami dan mengirim informasi tambahan.',
+  'receipt.next.3d':
+    'Staf kami yang terlatih akan membaca laporan Anda. Kami berusaha menjawab dalam 3 hari: kembalilah saat itu dengan kode rahasia Anda untuk membaca balasan kami dan mengirim informasi tambahan.',
+  'receipt.next.7d':
+    'Staf kami yang terlatih akan membaca laporan Anda. Kami berusaha menjawab dalam seminggu: kembalilah saat itu dengan kode rahasia Anda untuk membaca balasan kami dan mengirim informasi tambahan.',
   'receipt.inboxLink': 'Baca balasan nanti',
   'receipt.safety':
     'Jika ada orang yang mungkin memeriksa ponsel ini, tutup halaman ini sekarang. Tidak ada yang tersimpan di ponsel tentang laporan Anda.',
@@ -162,4 +168,8 @@ export const id: Messages = {
     'Demi keamanan Anda, saya hanya bekerja di obrolan pribadi. Silakan tulis langsung kepada saya. Saya akan keluar dari grup ini sekarang.',
   'bot.flood': 'Anda mengirim pesan dengan sangat cepat. Tunggu satu menit, lalu lanjutkan.',
   'bot.error': 'Terjadi masalah di pihak kami. Draf Anda tetap disimpan; silakan coba lagi.',
+  'alert.subject': 'Aktivitas baru',
+  'alert.body': 'Ada aktivitas baru di saluran pengaduan. Buka meja kerja untuk membacanya.',
+  'bot.alertLink.done': 'Tertaut. Pemberitahuan akan dikirim ke obrolan ini.',
+  'bot.alertLink.failed': 'Kode ini tidak berlaku.',
 };

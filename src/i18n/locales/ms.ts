@@ -42,8 +42,14 @@ export const ms: Messages = {
   'receipt.codenameLabel': 'Kod rahsia anda',
   'receipt.remember':
     'Tulis atau ingat kod ini. Inilah satu-satunya cara untuk membaca jawapan kami. Kami tidak boleh menunjukkannya lagi.',
-  'receipt.next':
-    'Kakitangan kami yang terlatih akan membaca laporan anda. Kembali dalam beberapa hari dengan kod rahsia anda untuk membaca jawapan kami dan menghantar maklumat lanjut.',
+  'receipt.next.24h':
+    'Kakitangan kami yang terlatih akan membaca laporan anda. Kami berusaha menjawab dalam masa 24 jam: kembali pada masa itu dengan kod rahsia anda untuk membaca jawapan kami dan menghantar maklumat lanjut.',
+  'receipt.next.48h':
+    'Kakitangan kami yang terlatih akan membaca laporan anda. Kami berusaha menjawab dalam masa 2 hari: kembali pada masa itu dengan kod rahsia anda untuk membaca jawapan kami dan menghantar maklumat lanjut.',
+  'receipt.next.3d':
+    'Kakitangan kami yang terlatih akan membaca laporan anda. Kami berusaha menjawab dalam masa 3 hari: kembali pada masa itu dengan kod rahsia anda untuk membaca jawapan kami dan menghantar maklumat lanjut.',
+  'receipt.next.7d':
+    'Kakitangan kami yang terlatih akan membaca laporan anda. Kami berusaha menjawab dalam masa seminggu: kembali pada masa itu dengan kod rahsia anda untuk membaca jawapan kami dan menghantar maklumat lanjut.',
   'receipt.inboxLink': 'Baca jawapan kemudian',
   'receipt.safety':
     'Jika ada orang yang mungkin memeriksa telefon ini, tutup laman ini sekarang. Tiada apa-apa tentang laporan anda disimpan dalam telefon.',
@@ -163,4 +169,8 @@ export const ms: Messages = {
     'Demi keselamatan anda, saya hanya berfungsi dalam sembang peribadi. Sila tulis terus kepada saya. Saya akan keluar dari kumpulan ini sekarang.',
   'bot.flood': 'Anda menghantar mesej terlalu cepat. Sila tunggu seminit, kemudian teruskan.',
   'bot.error': 'Berlaku masalah di pihak kami. Draf anda masih disimpan; sila cuba lagi.',
+  'alert.subject': 'Aktiviti baharu',
+  'alert.body': 'Terdapat aktiviti baharu di talian aduan. Buka meja kerja untuk membacanya.',
+  'bot.alertLink.done': 'Dipautkan. Pemberitahuan akan dihantar ke sembang ini.',
+  'bot.alertLink.failed': 'Kod ini tidak sah.',
 };

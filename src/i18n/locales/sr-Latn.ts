@@ -40,8 +40,14 @@ export const srLatn: Messages = {
   'receipt.codenameLabel': 'Vaša šifra',
   'receipt.remember':
     'Zapišite ovu šifru ili je zapamtite. To je jedini način da pročitate naše odgovore. Ne možemo vam je ponovo prikazati.',
-  'receipt.next':
-    'Obučeni član osoblja će pročitati vašu prijavu. Ako se za nekoliko dana vratite sa svojom šifrom, moći ćete da pročitate naš odgovor i pošaljete još informacija.',
+  'receipt.next.24h':
+    'Obučeni član osoblja će pročitati vašu prijavu. Trudimo se da odgovorimo u roku od 24 sata: tada se vratite sa svojom šifrom da pročitate naš odgovor i pošaljete još informacija.',
+  'receipt.next.48h':
+    'Obučeni član osoblja će pročitati vašu prijavu. Trudimo se da odgovorimo u roku od 2 dana: tada se vratite sa svojom šifrom da pročitate naš odgovor i pošaljete još informacija.',
+  'receipt.next.3d':
+    'Obučeni član osoblja će pročitati vašu prijavu. Trudimo se da odgovorimo u roku od 3 dana: tada se vratite sa svojom šifrom da pročitate naš odgovor i pošaljete još informacija.',
+  'receipt.next.7d':
+    'Obučeni član osoblja će pročitati vašu prijavu. Trudimo se da odgovorimo u roku od nedelju dana: tada se vratite sa svojom šifrom da pročitate naš odgovor i pošaljete još informacija.',
   'receipt.inboxLink': 'Pročitajte odgovore kasnije',
   'receipt.safety':
     'Ako neko može da pregleda ovaj telefon, odmah zatvorite ovu stranicu. Na telefonu se ne čuva ništa o vašoj prijavi.',
@@ -158,4 +164,9 @@ export const srLatn: Messages = {
     'Radi vaše bezbednosti radim samo u privatnom razgovoru. Pišite mi direktno. Sada napuštam ovu grupu.',
   'bot.flood': 'Šaljete poruke veoma brzo. Sačekajte minut, pa nastavite.',
   'bot.error': 'Došlo je do greške kod nas. Vaš nacrt je sačuvan; pokušajte ponovo.',
+  'alert.subject': 'Nova aktivnost',
+  'alert.body':
+    'Ima nove aktivnosti na liniji za prijave. Otvorite radni prostor da biste pročitali.',
+  'bot.alertLink.done': 'Povezano. Obaveštenja će stizati u ovaj razgovor.',
+  'bot.alertLink.failed': 'Ovaj kod ne važi.',
 };

@@ -42,8 +42,14 @@ export const tl: Messages = {
   'receipt.codenameLabel': 'Ang iyong lihim na numero',
   'receipt.remember':
     'Isulat o tandaan ang lihim na numerong ito. Ito lang ang paraan para mabasa ang aming mga sagot. Hindi na namin ito maipapakita muli.',
-  'receipt.next':
-    'Babasahin ng sinanay naming kawani ang iyong ulat. Bumalik pagkalipas ng ilang araw dala ang iyong lihim na numero para mabasa ang aming sagot at magpadala ng higit pang impormasyon.',
+  'receipt.next.24h':
+    'Babasahin ng sinanay naming kawani ang iyong ulat. Sinisikap naming sumagot sa loob ng 24 oras: bumalik ka noon dala ang iyong lihim na numero para mabasa ang aming sagot at magpadala ng higit pang impormasyon.',
+  'receipt.next.48h':
+    'Babasahin ng sinanay naming kawani ang iyong ulat. Sinisikap naming sumagot sa loob ng 2 araw: bumalik ka noon dala ang iyong lihim na numero para mabasa ang aming sagot at magpadala ng higit pang impormasyon.',
+  'receipt.next.3d':
+    'Babasahin ng sinanay naming kawani ang iyong ulat. Sinisikap naming sumagot sa loob ng 3 araw: bumalik ka noon dala ang iyong lihim na numero para mabasa ang aming sagot at magpadala ng higit pang impormasyon.',
+  'receipt.next.7d':
+    'Babasahin ng sinanay naming kawani ang iyong ulat. Sinisikap naming sumagot sa loob ng isang linggo: bumalik ka noon dala ang iyong lihim na numero para mabasa ang aming sagot at magpadala ng higit pang impormasyon.',
   'receipt.inboxLink': 'Basahin ang mga sagot mamaya',
   'receipt.safety':
     'Kung may maaaring tumingin sa teleponong ito, isara na ang pahinang ito. Walang naiiwan sa telepono tungkol sa iyong ulat.',
@@ -167,4 +173,8 @@ export const tl: Messages = {
   'bot.flood':
     'Napakabilis mong magpadala ng mga mensahe. Maghintay ng isang minuto, saka magpatuloy.',
   'bot.error': 'Nagkaproblema sa panig namin. Naka-save pa rin ang iyong draft; pakisubukan ulit.',
+  'alert.subject': 'Bagong aktibidad',
+  'alert.body': 'May bagong aktibidad sa linya ng ulat. Buksan ang desk para mabasa ito.',
+  'bot.alertLink.done': 'Naka-link na. Dito sa chat na ito darating ang mga abiso.',
+  'bot.alertLink.failed': 'Hindi gumagana ang code na ito.',
 };

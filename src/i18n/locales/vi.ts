@@ -41,8 +41,14 @@ export const vi: Messages = {
   'receipt.codenameLabel': 'Mã số bí mật của bạn',
   'receipt.remember':
     'Hãy ghi lại hoặc ghi nhớ mã số này. Đây là cách duy nhất để đọc phản hồi của chúng tôi. Chúng tôi không thể hiển thị lại mã này.',
-  'receipt.next':
-    'Nhân viên đã được đào tạo sẽ đọc báo tin của bạn. Vài ngày sau, hãy quay lại với mã số bí mật để đọc phản hồi và gửi thêm thông tin.',
+  'receipt.next.24h':
+    'Nhân viên đã được đào tạo sẽ đọc báo tin của bạn. Chúng tôi cố gắng trả lời trong vòng 24 giờ: hãy quay lại khi đó với mã số bí mật để đọc phản hồi và gửi thêm thông tin.',
+  'receipt.next.48h':
+    'Nhân viên đã được đào tạo sẽ đọc báo tin của bạn. Chúng tôi cố gắng trả lời trong vòng 2 ngày: hãy quay lại khi đó với mã số bí mật để đọc phản hồi và gửi thêm thông tin.',
+  'receipt.next.3d':
+    'Nhân viên đã được đào tạo sẽ đọc báo tin của bạn. Chúng tôi cố gắng trả lời trong vòng 3 ngày: hãy quay lại khi đó với mã số bí mật để đọc phản hồi và gửi thêm thông tin.',
+  'receipt.next.7d':
+    'Nhân viên đã được đào tạo sẽ đọc báo tin của bạn. Chúng tôi cố gắng trả lời trong vòng một tuần: hãy quay lại khi đó với mã số bí mật để đọc phản hồi và gửi thêm thông tin.',
   'receipt.inboxLink': 'Đọc phản hồi sau',
   'receipt.safety':
     'Nếu có người có thể kiểm tra điện thoại này, hãy đóng trang này ngay. Điện thoại không lưu lại gì về báo tin của bạn.',
@@ -156,4 +162,8 @@ export const vi: Messages = {
     'Vì sự an toàn của bạn, tôi chỉ làm việc trong cuộc trò chuyện riêng. Vui lòng nhắn trực tiếp cho tôi. Bây giờ tôi sẽ rời nhóm này.',
   'bot.flood': 'Bạn đang gửi tin nhắn rất nhanh. Vui lòng đợi một phút rồi tiếp tục.',
   'bot.error': 'Bên chúng tôi gặp sự cố. Bản nháp của bạn vẫn được giữ; vui lòng thử lại.',
+  'alert.subject': 'Hoạt động mới',
+  'alert.body': 'Có hoạt động mới trên đường dây báo tin. Hãy mở bàn làm việc để đọc.',
+  'bot.alertLink.done': 'Đã liên kết. Thông báo sẽ được gửi đến cuộc trò chuyện này.',
+  'bot.alertLink.failed': 'Mã này không dùng được.',
 };

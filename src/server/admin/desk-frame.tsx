@@ -15,7 +15,13 @@ export const adminT: AdminTranslate = (key, values) => formatMessage(adminEn[key
 export interface AdminFrame {
   readonly t: AdminTranslate;
   /** Present when logged in: the nav and the CSRF token for forms. */
-  readonly viewer?: { readonly name: string; readonly admin: boolean; readonly csrf: string };
+  readonly viewer?: {
+    readonly name: string;
+    readonly admin: boolean;
+    readonly csrf: string;
+    /** Danger tips still new on the viewer's desks (./inbox/urgent-tips.tsx). */
+    readonly urgentCount?: number;
+  };
 }
 
 export const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -45,6 +51,7 @@ export function AdminShell(props: { frame: AdminFrame; title: string; children?:
           <a class="site" href="/admin">
             {t('title')}
           </a>
+          {viewer ? <UrgentCount t={t} count={viewer.urgentCount} /> : ''}
           {viewer ? (
             <nav class="links">
               <a href="/admin">{t('nav.inbox')}</a>
@@ -65,6 +72,16 @@ export function AdminShell(props: { frame: AdminFrame; title: string; children?:
         <main>{props.children}</main>
       </body>
     </html>
+  );
+}
+
+/** The count of waiting danger tips in the header of every desk page; nothing when none waits. */
+function UrgentCount(props: { t: AdminTranslate; count: number | undefined }) {
+  if (!props.count) return '';
+  return (
+    <a class="urgent-count" href="/admin#urgent" role="status">
+      {props.t('urgent.count', { count: props.count })}
+    </a>
   );
 }
 

@@ -18,6 +18,8 @@ import { isSameOriginPost } from '../same-origin.js';
 import { firstText, readFormBody, type FormBody } from '../tipster/form-body.js';
 import { adminT, MessageOnlyPage, type AdminFrame } from './desk-frame.js';
 import { LoginPage } from './login/login-pages.js';
+import type { AlertChannelsAvailable } from './account/alert-settings.js';
+import { urgentTipsFor } from './inbox/urgent-tips.js';
 
 /*
  * The reviewer desk under /admin. Thin: every decision is core's. Sessions ride on one
@@ -39,6 +41,8 @@ export interface AdminDeps {
   /** The bot, to deliver replies to Telegram tipsters; undefined when it is off. */
   readonly telegram: TelegramDelivery | undefined;
   readonly clientKey: (c: Context) => string;
+  /** Which alert channels this server delivers (account page). */
+  readonly alertChannels: AlertChannelsAvailable;
 }
 
 export type Viewer = { session: DeskSession; token: string };
@@ -63,6 +67,7 @@ export async function frameFor(viewer: Viewer | undefined, core: CoreDeps): Prom
       name: reviewer.name,
       admin: current?.role === 'admin',
       csrf: viewer.session.csrfToken,
+      urgentCount: (await urgentTipsFor(core, viewer.session)).length,
     },
   };
 }

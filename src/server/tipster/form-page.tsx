@@ -1,3 +1,4 @@
+import type { CheckBack } from '../../core/index.js';
 import type { IntakeLimits } from '../../core/index.js';
 import { EmergencyPanel } from './emergency-panel.js';
 import { countryName, countryOptions, type EmergencyDirectory } from '../../i18n/countries.js';
@@ -25,6 +26,8 @@ export interface FormPageProps {
   readonly values?: FormValues;
   /** An already-translated error, shown above the form. */
   readonly error?: string;
+  /** The desk's check-back choice, for the receipt the in-browser path shows. */
+  readonly checkBack?: CheckBack;
 }
 
 const ACCEPT = 'image/*,application/pdf,audio/*,video/*';
@@ -46,7 +49,14 @@ function emergencyJson(page: PageContext, directory: EmergencyDirectory): string
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-export function FormPage({ page, limits, directory, values = {}, error }: FormPageProps) {
+export function FormPage({
+  page,
+  limits,
+  directory,
+  values = {},
+  error,
+  checkBack,
+}: FormPageProps) {
   const { t, locale } = page;
   return (
     <PageShell page={page} scripts={['/static/seal-tip.js']}>
@@ -189,6 +199,7 @@ export function FormPage({ page, limits, directory, values = {}, error }: FormPa
         <ReceiptContent
           page={page}
           codename=""
+          {...(checkBack ? { checkBack } : {})}
           emergency={
             <section class="danger" id="emergency" hidden>
               <h2>{t('danger.heading')}</h2>

@@ -1,12 +1,15 @@
 import { EmergencyPanel } from './emergency-panel.js';
 import type { EmergencyDirectory } from '../../i18n/countries.js';
 import { PageShell, type PageContext } from './page-shell.js';
+import { DEFAULT_CHECK_BACK, type CheckBack } from '../../core/index.js';
 
 /** The receipt's content; also rendered into a <template> for the in-browser sealing path. */
 export function ReceiptContent(props: {
   page: PageContext;
   codename: string;
   emergency?: unknown;
+  /** The desk's promise of when to check back, one of a fixed set (complete in every language). */
+  checkBack?: CheckBack;
 }) {
   const { t, locale } = props.page;
   return (
@@ -18,7 +21,7 @@ export function ReceiptContent(props: {
         {props.codename}
       </p>
       <p class="notice">{t('receipt.remember')}</p>
-      <p>{t('receipt.next')}</p>
+      <p id="check-back">{t(`receipt.next.${props.checkBack ?? DEFAULT_CHECK_BACK}`)}</p>
       <p>
         <a class="button" href={`/inbox?lang=${locale}`}>
           {t('receipt.inboxLink')}
@@ -35,6 +38,7 @@ export function ReceiptPage(props: {
   danger: boolean;
   country: string | undefined;
   directory: EmergencyDirectory;
+  checkBack: CheckBack;
 }) {
   const { t, locale } = props.page;
   const emergency = props.danger ? (
@@ -42,7 +46,12 @@ export function ReceiptPage(props: {
   ) : null;
   return (
     <PageShell page={props.page} title={t('receipt.heading')}>
-      <ReceiptContent page={props.page} codename={props.codename} emergency={emergency} />
+      <ReceiptContent
+        page={props.page}
+        codename={props.codename}
+        emergency={emergency}
+        checkBack={props.checkBack}
+      />
     </PageShell>
   );
 }

@@ -81,6 +81,8 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
         await deps.powGate.admit(firstText(body, 'pow-token'), firstText(body, 'pow-nonce'));
         const receipt = await submitSealedTipOnce(deps.core, replays, {
           envelope: new Uint8Array(await envelope.arrayBuffer()),
+          // the one bit the server learns of a sealed tip, for alerts only (DESIGN-NOTES)
+          urgent: firstText(body, 'urgent') === '1',
           attachments: await Promise.all(
             (parts as File[]).map(async (file) => ({
               id: file.name,

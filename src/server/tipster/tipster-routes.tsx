@@ -2,6 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   addFollowUp,
+  checkBackForDesk,
   createPowGate,
   createRateLimiter,
   DomainError,
@@ -192,9 +193,16 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     // a partner's link may route tips to its desk; an unknown name is ignored
     const desk = c.req.query('desk');
     const values = desk && (await findDeskByName(deps.core, desk)) ? { desk } : {};
+    const checkBack = await checkBackForDesk(deps.core, values.desk);
     return c.html(
       htmlDocument(
-        <FormPage page={p} limits={limits} directory={deps.emergencyNumbers} values={values} />,
+        <FormPage
+          page={p}
+          limits={limits}
+          directory={deps.emergencyNumbers}
+          values={values}
+          checkBack={checkBack}
+        />,
       ),
     );
   });
@@ -256,6 +264,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
             danger={values.danger === 'yes'}
             country={country}
             directory={deps.emergencyNumbers}
+            checkBack={receipt.checkBack}
           />,
         ),
       );

@@ -1,8 +1,9 @@
+import type { Child } from 'hono/jsx';
 import { AdminShell, Csrf, Notice, PassphraseFields, type AdminFrame } from '../desk-frame.js';
 
 /* A reviewer's own account: a new passphrase. */
 
-export function AccountPage(props: { frame: AdminFrame; error?: string }) {
+export function AccountPage(props: { frame: AdminFrame; error?: string; children?: Child }) {
   const { t } = props.frame;
   return (
     <AdminShell frame={props.frame} title={t('account.heading')}>
@@ -25,6 +26,7 @@ export function AccountPage(props: { frame: AdminFrame; error?: string }) {
         <PassphraseFields t={t} newLabel={t('account.new')} />
         <button type="submit">{t('account.change')}</button>
       </form>
+      {props.children}
     </AdminShell>
   );
 }

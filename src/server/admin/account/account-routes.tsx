@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { changePassphrase, isDomainError } from '../../../core/index.js';
 import { firstText } from '../../tipster/form-body.js';
 import { deleteCookie } from 'hono/cookie';
@@ -11,17 +11,48 @@ import {
   SESSION_COOKIE,
   t,
   type DeskKit,
+  type Viewer,
 } from '../desk-guards.js';
 import { AccountPage } from './account-pages.js';
+import {
+  accountAlertSections,
+  registerAlertSettingsRoutes,
+  type AlertFormState,
+} from './alert-settings.js';
 
-/* A reviewer's own account: a new passphrase ends every session. */
+/* A reviewer's own account: a new passphrase (which ends every session), and alerts. */
 export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
   const { core, sessions, deps, limit, guardPost, guardGet } = kit;
-  // ---- account ----
+
+  const accountPage = async (
+    c: Context,
+    viewer: Viewer,
+    state: AlertFormState & { passphraseError?: string } = {},
+    status: 200 | 400 | 403 | 404 = 200,
+  ) => {
+    const frame = await frameFor(viewer, core);
+    const sections = await accountAlertSections(core, frame, viewer, deps.alertChannels, state);
+    const error = state.passphraseError ? { error: state.passphraseError } : {};
+    return html(
+      c,
+      <AccountPage frame={frame} {...error}>
+        {sections}
+      </AccountPage>,
+      status,
+    );
+  };
+
+  registerAlertSettingsRoutes(app, {
+    core,
+    channels: deps.alertChannels,
+    guardPost: (c) => guardPost(c),
+    renderAccount: accountPage,
+  });
+
   app.get('/admin/account', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    return html(c, <AccountPage frame={await frameFor(viewer, core)} />);
+    return accountPage(c, viewer);
   });
 
   app.post('/admin/account/passphrase', limit, async (c) => {
@@ -30,11 +61,7 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
     const { viewer, form } = guarded;
     const next = firstText(form, 'passphrase') ?? '';
     if (next !== (firstText(form, 'passphrase2') ?? ''))
-      return html(
-        c,
-        <AccountPage frame={await frameFor(viewer, core)} error={t('setup.mismatch')} />,
-        400,
-      );
+      return accountPage(c, viewer, { passphraseError: t('setup.mismatch') }, 400);
     const current = encoder.encode(firstText(form, 'current') ?? '');
     const fresh = encoder.encode(next);
     try {
@@ -43,18 +70,9 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
       );
     } catch (error) {
       if (isDomainError(error, 'bad_credentials'))
-        return html(
-          c,
-          <AccountPage frame={await frameFor(viewer, core)} error={t('login.failed')} />,
-          400,
-        );
+        return await accountPage(c, viewer, { passphraseError: t('login.failed') }, 400);
       const mapped = domainMessage(error);
-      if (mapped)
-        return html(
-          c,
-          <AccountPage frame={await frameFor(viewer, core)} error={mapped.text} />,
-          400,
-        );
+      if (mapped) return await accountPage(c, viewer, { passphraseError: mapped.text }, 400);
       throw error;
     } finally {
       current.fill(0);

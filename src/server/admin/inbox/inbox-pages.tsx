@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type {
   InboxFilter,
   InboxPage as InboxPageData,
@@ -29,6 +30,8 @@ export interface InboxView {
   readonly hasGrants: boolean;
   readonly pageLinks: { readonly newer?: string; readonly older?: string };
   readonly notice?: string;
+  /** Waiting danger tips, shown first (./urgent-tips.tsx). */
+  readonly urgent?: Child;
 }
 
 function Row(props: { tip: TipSummary; t: AdminTranslate; names: Map<string, string> }) {
@@ -69,6 +72,7 @@ export function InboxPage(props: InboxView) {
   return (
     <AdminShell frame={props.frame} title={t('inbox.heading')}>
       <h1>{t('inbox.heading')}</h1>
+      {props.urgent ?? ''}
       <Notice text={props.notice} kind="notice" />
       {props.hasGrants ? '' : <p class="warning">{t('inbox.noGrant')}</p>}
       <form method="get" action="/admin" class="filters">

@@ -18,6 +18,7 @@ import { fieldValues, firstText } from '../../tipster/form-body.js';
 import { MessageOnlyPage } from '../desk-frame.js';
 import { domainMessage, frameFor, html, PAGE_SIZE, t, type DeskKit } from '../desk-guards.js';
 import { InboxPage } from './inbox-pages.js';
+import { UrgentTips, urgentTipsFor } from './urgent-tips.js';
 
 /* The inbox (GET /admin) and bulk changes to the tips selected in it. */
 export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
@@ -61,6 +62,7 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
         reviewers={await listActiveReviewers(core)}
         desks={(await listDesks(core)).map((d) => ({ id: d.id, name: d.name }))}
         hasGrants={viewer.session.unlocked.deskKeys.size > 0}
+        urgent={<UrgentTips tips={await urgentTipsFor(core, viewer.session)} />}
         pageLinks={{
           ...(pageNumber > 1 ? { newer: link(pageNumber - 1) } : {}),
           ...(page.offset + page.rows.length < page.total ? { older: link(pageNumber + 1) } : {}),
