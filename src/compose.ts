@@ -5,6 +5,7 @@ import { openSqliteStore } from './store/index.js';
 export { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { createSharpSanitizer } from './media/attachment-sanitizer.js';
+import { createPiscinaScanner } from './scan/piscina-scanner.js';
 import type { Config } from './config/config.js';
 
 /**
@@ -31,5 +32,6 @@ export async function createDeps(
         config.maxAttachmentBytesTotal ?? DEFAULT_INTAKE_LIMITS.maxAttachmentBytesTotal,
     },
     attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
+    scanner: overrides.scanner ?? createPiscinaScanner(),
   };
 }

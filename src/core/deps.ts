@@ -3,6 +3,7 @@ import type { KdfParams } from '../crypto/kdf-params.js';
 import type { Clock, Random, Store } from './ports.js';
 import type { IntakeLimits } from './intake-limits.js';
 import type { AttachmentInput } from './tip-content.js';
+import type { SealedScanner } from './sealed-scan.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {
@@ -30,6 +31,8 @@ export interface CoreDeps {
   readonly kdfParams: KdfParams;
   readonly intakeLimits: IntakeLimits;
   readonly attachmentSanitizer: AttachmentSanitizer;
+  /** Where scans over many sealed tips run: worker threads in production (src/scan). */
+  readonly scanner: SealedScanner;
 }
 
 /** Randomness from libsodium's CSPRNG. */
