@@ -76,8 +76,8 @@ export interface InboxScan {
 }
 
 export const SCAN_TIMEOUT_MS = 120_000;
-const HEAD_BATCH = 1_000;
-const TIPS_PER_TASK = 250;
+const HEAD_BATCH = 250;
+const TIPS_PER_TASK = 125;
 const SEGMENTS_PER_TASK = 4;
 const TASKS_IN_FLIGHT = 2;
 

@@ -9,7 +9,7 @@ import type { CoreDeps } from './deps.js';
 import type { UnlockedDesks } from './key-material.js';
 import type { DeskId, TipCursor, TipId } from './ports.js';
 
-const HEAD_BATCH = 1_000;
+const HEAD_BATCH = 250;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface WarmupReport {

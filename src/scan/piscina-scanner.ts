@@ -27,11 +27,15 @@ export interface PiscinaScannerOptions {
 
 const MAX_SLOTS = 64;
 
-/** Runs from dist (compiled .js) and from the TypeScript sources (tests, `tsx`): the worker file follows. */
-function workerFile(): { filename: string; execArgv: string[] } {
+/**
+ * Runs from dist (compiled .js) and from the TypeScript sources (vitest, `tsx`). From sources
+ * the worker is loaded through a small .mjs that imports it with tsx's API: on Node 20,
+ * `execArgv: ['--import', 'tsx']` on a worker did not get .ts files loaded (ERR_UNKNOWN_FILE_EXTENSION).
+ */
+function workerFile(): { filename: string } {
   const fromSources = import.meta.url.endsWith('.ts');
-  const filename = new URL(`./scan-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url).href;
-  return { filename, execArgv: fromSources ? ['--import', 'tsx'] : [] };
+  const file = fromSources ? './scan-worker-from-sources.mjs' : './scan-worker.js';
+  return { filename: new URL(file, import.meta.url).href };
 }
 
 export function createPiscinaScanner(options: PiscinaScannerOptions = {}): SealedScanner {
