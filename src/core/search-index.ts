@@ -133,7 +133,7 @@ const MAX_WORDS = 20_000;
 
 const segmentDocSchema = z
   .object({
-    t: z.string().regex(/^[0-9a-f]{32}$/),
+    t: z.string().regex(/^[0-9a-f]{16,64}$/),
     /** sequences, only in compacted segments (else the segment's own sequence) */
     s: z.number().int().nonnegative().optional(),
     sl: z.number().int().nonnegative().optional(),
