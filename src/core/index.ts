@@ -69,7 +69,7 @@ export {
   SEARCH_CACHE_BYTES,
   type SessionSearchIndex,
 } from './search-maintenance.js';
-export { warmSearchIndex } from './search-warmup.js';
+export { warmSearchIndex, warmSessionInBackground } from './search-warmup.js';
 export * from './invitations.js';
 export * from './desk-people.js';
 export * from './desk-directory.js';

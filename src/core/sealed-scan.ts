@@ -339,6 +339,6 @@ export function createInProcessScanner(sodium: Sodium): SealedScanner {
         signal,
       ),
     heldKeyBytes: () => ledger.nonZero(),
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }

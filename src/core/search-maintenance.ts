@@ -73,7 +73,7 @@ export function mergeInto(docs: Map<TipId, IndexDoc>, incoming: readonly IndexDo
 
 type SegmentPart = { doc: IndexDoc; part: 'all' | 'labels' };
 
-async function sealSegment(
+function sealSegment(
   deps: CoreDeps,
   deskId: DeskId,
   key: Pick<DeskKeyRecord, 'id' | 'publicKey'>,
@@ -112,7 +112,7 @@ export async function appendTipSegment(
 ): Promise<void> {
   const doc = docOfTip(tipId, content, []);
   await deps.store.appendSearchSegment(
-    await sealSegment(deps, deskId, key, [{ doc, part: 'all' }], 'segment'),
+    sealSegment(deps, deskId, key, [{ doc, part: 'all' }], 'segment'),
   );
 }
 
@@ -129,7 +129,7 @@ export async function appendLabelSegment(
     part: 'labels' as const,
     doc: { ...docOfTip(tipId, EMPTY_CONTENT, labels), contentSeq: undefined },
   }));
-  await deps.store.appendSearchSegment(await sealSegment(deps, deskId, key, parts, 'segment'));
+  await deps.store.appendSearchSegment(sealSegment(deps, deskId, key, parts, 'segment'));
 }
 
 const EMPTY_CONTENT: TipContent = {
@@ -185,7 +185,7 @@ export async function indexOpenedTips(
     for (const chunk of chunkDocs(docs)) {
       const parts = chunk.map((doc) => ({ doc, part: 'all' as const }));
       const record = await deps.store.appendSearchSegment(
-        await sealSegment(deps, deskId, key, parts, 'labels-zero'),
+        sealSegment(deps, deskId, key, parts, 'labels-zero'),
       );
       written += chunk.length;
       if (index)
@@ -239,10 +239,10 @@ export async function compactSearchIndex(
     .map((id) => index.docs.get(id))
     .filter((d): d is IndexDoc => d !== undefined);
   const chunks = chunkDocs(docs);
-  const sealed: Awaited<ReturnType<typeof sealSegment>>[] = [];
+  const sealed: ReturnType<typeof sealSegment>[] = [];
   for (const chunk of chunks)
     sealed.push(
-      await sealSegment(
+      sealSegment(
         deps,
         deskId,
         key,

@@ -83,3 +83,29 @@ export async function warmSearchIndex(
   }
   return { segmentsRead, tipsIndexed, damaged, compacted: { removed, written } };
 }
+
+/** Starts warmSearchIndex for a session without waiting; failures are logged by code only. */
+export function warmSessionInBackground(
+  deps: CoreDeps,
+  session: {
+    readonly unlocked: UnlockedDesks;
+    readonly searchIndex: SessionSearchIndex;
+    readonly background: AbortController;
+  },
+): void {
+  warmSearchIndex(deps, session, session.background.signal).then(
+    (report) =>
+      deps.logger.info('search.warmed', {
+        segments: report.segmentsRead,
+        indexed: report.tipsIndexed,
+        damaged: report.damaged,
+        compacted: report.compacted.removed,
+      }),
+    (error: unknown) => {
+      if (session.background.signal.aborted) return;
+      deps.logger.warn('search.warm_failed', {
+        code: error instanceof Error ? error.name : 'unknown',
+      });
+    },
+  );
+}

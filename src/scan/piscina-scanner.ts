@@ -65,7 +65,7 @@ export function createPiscinaScanner(options: PiscinaScannerOptions = {}): Seale
         secretKey: new Uint8Array(k.pair.secretKey),
       },
     })) satisfies ScanKey[];
-    const transferList = moved.map((k) => k.pair.secretKey.buffer as ArrayBuffer);
+    const transferList = moved.map((k) => k.pair.secretKey.buffer);
     return (await thePool().run({ ...task, keys: moved }, { transferList })) as ScanResult;
   };
 

@@ -16,6 +16,7 @@ import {
   type AdminFrame,
   type AdminTranslate,
 } from '../desk-frame.js';
+import { SearchProgress } from './search-progress.js';
 
 /* The inbox: filters, the list of tips, bulk changes. */
 
@@ -29,6 +30,8 @@ export interface InboxView {
   readonly hasGrants: boolean;
   readonly pageLinks: { readonly newer?: string; readonly older?: string };
   readonly notice?: string;
+  /** While a search runs: the URL to reload (with its scan id) and where "stop" posts. */
+  readonly searching?: { readonly refresh: string; readonly cancelAction: string };
 }
 
 function Row(props: { tip: TipSummary; t: AdminTranslate; names: Map<string, string> }) {
@@ -67,7 +70,13 @@ export function InboxPage(props: InboxView) {
   const options = (values: readonly string[]) =>
     values.map((v) => ({ value: v, label: statusLabel(v) }));
   return (
-    <AdminShell frame={props.frame} title={t('inbox.heading')}>
+    <AdminShell
+      frame={props.frame}
+      title={t('inbox.heading')}
+      {...(props.searching && page.scan?.state === 'running'
+        ? { refresh: props.searching.refresh }
+        : {})}
+    >
       <h1>{t('inbox.heading')}</h1>
       <Notice text={props.notice} kind="notice" />
       {props.hasGrants ? '' : <p class="warning">{t('inbox.noGrant')}</p>}
@@ -128,6 +137,11 @@ export function InboxPage(props: InboxView) {
         </label>
         <button type="submit">{t('inbox.filter')}</button>
       </form>
+      <SearchProgress
+        frame={props.frame}
+        page={page}
+        cancelAction={props.searching?.cancelAction ?? '/admin/search/cancel'}
+      />
       <p>{t('inbox.count', { total: page.total })}</p>
       {page.rows.length === 0 ? (
         <p>{t('inbox.empty')}</p>
