@@ -2,7 +2,7 @@ import { constantTimeEqual } from '../crypto/index.js';
 import type { CoreDeps } from './deps.js';
 import type { UnlockedReviewer } from './key-material.js';
 import type { ReviewerId, TipId } from './ports.js';
-import type { InboxScan } from './inbox-scan.js';
+import type { InboxScan } from './inbox-scan-types.js';
 import { createSessionSearchIndex, type SessionSearchIndex } from './search-maintenance.js';
 
 /*

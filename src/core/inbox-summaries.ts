@@ -11,7 +11,7 @@ import {
 } from './sealed-scan.js';
 import type { CoreDeps } from './deps.js';
 import type { UnlockedDesks, UnlockedReviewer } from './key-material.js';
-import type { InboxScan } from './inbox-scan.js';
+import type { InboxScan } from './inbox-scan-types.js';
 import type { SessionSearchIndex } from './search-maintenance.js';
 import type { Channel, DeskId, ReviewerId, TipHead, TipId, TipRecord, TipStatus } from './ports.js';
 
