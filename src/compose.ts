@@ -12,6 +12,7 @@ import { loadOrCreateAlertKeySeed, openSqliteStore } from './store/index.js';
 export { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { createSharpSanitizer } from './media/attachment-sanitizer.js';
+import { createPiscinaScanner } from './scan/piscina-scanner.js';
 import type { Config } from './config/config.js';
 
 /**
@@ -56,5 +57,6 @@ export async function createDeps(
     },
     attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
     alerts,
+    scanner: overrides.scanner ?? createPiscinaScanner(),
   };
 }

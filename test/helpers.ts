@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createDeps } from '../src/compose.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
-import type { CoreDeps, TipSubmission } from '../src/core/index.js';
-import type { KdfParams } from '../src/crypto/index.js';
+import { createInProcessScanner, type CoreDeps, type TipSubmission } from '../src/core/index.js';
+import { loadSodium, type KdfParams } from '../src/crypto/index.js';
 
 /** Cheap argon2id for in-process tests; production parameters are pinned by the crypto vectors. */
 export const TEST_KDF_PARAMS: KdfParams = {
@@ -31,16 +31,23 @@ export interface TestContext {
   setNow(ms: number): void;
 }
 
-/** Core deps over a fresh migrated SQLite file, a fake clock and a memory logger. */
+/**
+ * Core deps over a fresh migrated SQLite file, a fake clock, a memory logger and the
+ * in-process scanner (the worker-thread one is tested on its own, test/scan).
+ */
 export async function createTestDeps(overrides: Partial<CoreDeps> = {}): Promise<TestContext> {
   const dataDir = tempDir();
   let now = Date.UTC(2026, 10, 22, 14, 37, 12);
   const logger = createMemoryLogger();
+  const scanner = overrides.scanner ?? createInProcessScanner(await loadSodium());
   const deps = await createDeps(
     { dataDir },
-    { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, ...overrides },
+    { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, scanner, ...overrides },
   );
-  onTestFinished(async () => deps.store.close());
+  onTestFinished(async () => {
+    await deps.scanner.close();
+    await deps.store.close();
+  });
   return { deps, dataDir, logLines: logger.lines, setNow: (ms) => (now = ms) };
 }
 

@@ -4,6 +4,7 @@ import type { Clock, Random, Store } from './ports.js';
 import type { IntakeLimits } from './intake-limits.js';
 import type { AttachmentInput } from './tip-content.js';
 import type { AlertOptions } from './alert-options.js';
+import type { SealedScanner } from './sealed-scan.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {
@@ -33,6 +34,8 @@ export interface CoreDeps {
   readonly attachmentSanitizer: AttachmentSanitizer;
   /** The server alert key, batching interval, escalation delay and the delivery wake-up. */
   readonly alerts: AlertOptions;
+  /** Where scans over many sealed tips run: worker threads in production (src/scan). */
+  readonly scanner: SealedScanner;
 }
 
 /** Randomness from libsodium's CSPRNG. */

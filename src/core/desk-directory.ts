@@ -71,5 +71,6 @@ export async function readAuditEntries(
 
 /** Closes the store; the deps are unusable afterwards. */
 export async function closeStore(deps: CoreDeps): Promise<void> {
+  await deps.scanner.close();
   await deps.store.close();
 }

@@ -2,6 +2,8 @@ import { constantTimeEqual } from '../crypto/index.js';
 import type { CoreDeps } from './deps.js';
 import type { UnlockedReviewer } from './key-material.js';
 import type { ReviewerId, TipId } from './ports.js';
+import type { InboxScan } from './inbox-scan-types.js';
+import { createSessionSearchIndex, type SessionSearchIndex } from './search-maintenance.js';
 
 /*
  * Reviewer sessions live only in this process: the unlocked desk keys are in memory for as long
@@ -25,6 +27,12 @@ export interface DeskSession {
   pendingRecoveryKey: string | undefined;
   /** Decrypted one-line summaries, for listing and filtering; wiped with the session. */
   readonly summaries: Map<TipId, unknown>;
+  /** The decrypted search index (bounded); cleared with the session. */
+  readonly searchIndex: SessionSearchIndex;
+  /** The session's sealed-filter scan, if one ran; cancelled with the session. */
+  scan: InboxScan | undefined;
+  /** Aborts the session's background work (index warm-up) when it ends. */
+  readonly background: AbortController;
 }
 
 export interface SessionOptions {
@@ -71,8 +79,13 @@ export function createDeskSessions(
     const session = sessions.get(key);
     if (!session) return;
     sessions.delete(key);
+    // stop background work first: a scan's tasks wipe their own key copies when they settle
+    session.background.abort();
+    session.scan?.cancel();
+    session.scan = undefined;
     session.unlocked.wipe();
     session.summaries.clear();
+    session.searchIndex.clear();
     session.pendingTotpSecret = undefined;
     session.pendingRecoveryKey = undefined;
   };
@@ -103,6 +116,9 @@ export function createDeskSessions(
         pendingTotpSecret: undefined,
         pendingRecoveryKey: undefined,
         summaries: new Map(),
+        searchIndex: createSessionSearchIndex(),
+        scan: undefined,
+        background: new AbortController(),
       };
       sessions.set(keyOf(token), session);
       return { token, session };

@@ -34,6 +34,42 @@ export * from './totp.js';
 export * from './desk-login.js';
 export * from './desk-sessions.js';
 export * from './desk-inbox.js';
+export {
+  startInboxScan,
+  sealedCriteria,
+  filterKeyOf,
+  SCAN_TIMEOUT_MS,
+  type InboxScan,
+  type InboxScanOptions,
+  type ScanState,
+} from './inbox-scan.js';
+export {
+  createInProcessScanner,
+  runScanTask,
+  createKeyLedger,
+  type SealedScanner,
+  type ScanKey,
+  type ScanTask,
+  type ScanResult,
+  type TipToOpen,
+  type SegmentToOpen,
+  type OpenedTip,
+  type OpenedSegment,
+} from './sealed-scan.js';
+export {
+  MAX_SEARCH_CHARS,
+  parseSearchQuery,
+  searchWords,
+  matchesSealed,
+  type IndexDoc,
+} from './search-index.js';
+export {
+  createSessionSearchIndex,
+  compactSearchIndex,
+  SEARCH_CACHE_BYTES,
+  type SessionSearchIndex,
+} from './search-maintenance.js';
+export { warmSearchIndex, warmSessionInBackground } from './search-warmup.js';
 export * from './invitations.js';
 export * from './desk-people.js';
 export * from './desk-directory.js';

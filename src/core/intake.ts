@@ -11,6 +11,7 @@ import {
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
 import { hexToBytes, newRandomId } from './ids.js';
+import { appendTipSegment } from './search-maintenance.js';
 import { CODENAME_KDF_META, CODENAME_SALT_META, defaultDesk } from './desks.js';
 import { roundDownToHour, type CoreDeps } from './deps.js';
 import {
@@ -120,21 +121,22 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
       { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey },
       plaintext,
     );
-    await store.insertTip(
-      {
-        id: tipId,
-        deskId: desk.id,
-        deskKeyId: deskKey.id,
-        channel: submission.channel,
-        status: 'new',
-        assigneeId: null,
-        receivedAt: roundDownToHour(deps.clock()),
-        envelope,
-        triage: null,
-      },
-      inbox,
-      records,
-    );
+    // the tip and its one-tip index segment land together or not at all
+    const tip = {
+      id: tipId,
+      deskId: desk.id,
+      deskKeyId: deskKey.id,
+      channel: submission.channel,
+      status: 'new',
+      assigneeId: null,
+      receivedAt: roundDownToHour(deps.clock()),
+      envelope,
+      triage: null,
+    } as const;
+    await store.transaction(async () => {
+      await store.insertTip(tip, inbox, records);
+      await appendTipSegment(deps, desk.id, deskKey, tipId, content);
+    });
     // never log: tip text, codename, attachment names, reply route
     deps.logger.info('tip.received', { channel: submission.channel, attachments: records.length });
     // outbox rows only: the alert itself goes out later, after the tipster has her receipt

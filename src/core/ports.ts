@@ -15,6 +15,7 @@ export type DeskKeyId = Brand<string, 'DeskKeyId'>;
 export type ReviewerId = Brand<string, 'ReviewerId'>;
 export type AttachmentId = Brand<string, 'AttachmentId'>;
 export type MessageId = Brand<string, 'MessageId'>;
+export type SearchSegmentId = Brand<string, 'SearchSegmentId'>;
 
 export const CHANNELS = ['web', 'telegram'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -151,6 +152,22 @@ export interface MessageRecord {
   /** Sealed to the codename's reply key, for what the tipster may read; null for notes. */
   readonly forTipster: Uint8Array | null;
 }
+
+/**
+ * A piece of a desk's sealed search index: index documents (words, labels, language, danger,
+ * country of some tips) sealed to a desk key in the tip envelope format, padded to a bucket.
+ * `sequence` orders a desk's segments (1, 2, … assigned by the store); later ones win per tip.
+ */
+export interface SearchSegmentRecord {
+  readonly id: SearchSegmentId;
+  readonly deskId: DeskId;
+  readonly deskKeyId: DeskKeyId;
+  readonly sequence: number;
+  readonly sealed: Uint8Array;
+}
+
+/** A segment without its sealed bytes: enough to see which ones a session has not read yet. */
+export type SearchSegmentHead = Omit<SearchSegmentRecord, 'sealed'>;
 
 /** One audit entry as stored. `hash` = BLAKE2b(previousHash | canonical entry). */
 export interface AuditRecord {
@@ -325,6 +342,16 @@ export interface Store {
   listUrgentTips(): Promise<UrgentTipRecord[]>;
   markUrgentTipEscalated(id: string): Promise<void>;
   deleteUrgentTip(id: string): Promise<void>;
+  /**
+   * Search index (simple on purpose, so every store implements it the same way): append a
+   * segment, the store assigning the desk's next sequence number (max + 1, as appendMessage
+   * does per tip); list a desk's segment heads in sequence order; read segments by id (unknown
+   * ids are skipped); delete segments by id, returning how many were deleted.
+   */
+  appendSearchSegment(segment: Omit<SearchSegmentRecord, 'sequence'>): Promise<SearchSegmentRecord>;
+  listSearchSegmentHeads(deskId: DeskId): Promise<SearchSegmentHead[]>;
+  getSearchSegments(ids: readonly SearchSegmentId[]): Promise<SearchSegmentRecord[]>;
+  deleteSearchSegments(ids: readonly SearchSegmentId[]): Promise<number>;
 
   lastAudit(): Promise<AuditRecord | undefined>;
   appendAudit(record: AuditRecord): Promise<void>;

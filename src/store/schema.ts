@@ -235,3 +235,24 @@ export const urgentTips = sqliteTable('waiting_danger_tips', {
   sealed: bytes('sealed').notNull(),
   escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
 });
+
+/**
+ * The desk's sealed search index (docs/CRYPTO.md, "Search segments"): each row a bucket-padded
+ * blob sealed to a desk key. On disk it shows only how many segments there are, their sizes
+ * (buckets), desk, key id and order: never a word, label or tip id.
+ */
+export const searchSegments = sqliteTable(
+  'search_segments',
+  {
+    id: text('id').primaryKey(),
+    deskId: text('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    deskKeyId: text('desk_key_id')
+      .notNull()
+      .references(() => deskKeys.id),
+    sequence: integer('sequence').notNull(),
+    sealed: bytes('sealed').notNull(),
+  },
+  (table) => [index('search_segments_desk_idx').on(table.deskId, table.sequence)],
+);

@@ -34,6 +34,9 @@ import type {
   ReviewerCredentials,
   ReviewerId,
   ReviewerRecord,
+  SearchSegmentHead,
+  SearchSegmentId,
+  SearchSegmentRecord,
   Store,
   TipHead,
   TipId,
@@ -238,6 +241,7 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     alertOutbox,
     alertLinkCodes,
     urgentTips,
+    searchSegments,
   } = schema;
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
@@ -698,6 +702,70 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     deleteUrgentTip: (id) => {
       db.delete(urgentTips).where(eq(urgentTips.id, id)).run();
     },
+    appendSearchSegment: (segment) =>
+      sqlite
+        .transaction(() => {
+          const last = db
+            .select({ n: max(searchSegments.sequence) })
+            .from(searchSegments)
+            .where(eq(searchSegments.deskId, segment.deskId))
+            .get();
+          const record: SearchSegmentRecord = { ...segment, sequence: (last?.n ?? 0) + 1 };
+          db.insert(searchSegments)
+            .values({ ...record, sealed: toBuffer(record.sealed) })
+            .run();
+          return record;
+        })
+        .immediate(),
+    listSearchSegmentHeads: (deskId) =>
+      db
+        .select({
+          id: searchSegments.id,
+          deskId: searchSegments.deskId,
+          deskKeyId: searchSegments.deskKeyId,
+          sequence: searchSegments.sequence,
+        })
+        .from(searchSegments)
+        .where(eq(searchSegments.deskId, deskId))
+        .orderBy(searchSegments.sequence)
+        .all()
+        .map((row): SearchSegmentHead => ({
+          id: row.id as SearchSegmentId,
+          deskId: row.deskId as DeskId,
+          deskKeyId: row.deskKeyId as DeskKeyId,
+          sequence: row.sequence,
+        })),
+    getSearchSegments: (ids) => {
+      const out: SearchSegmentRecord[] = [];
+      for (let i = 0; i < ids.length; i += 500)
+        for (const row of db
+          .select()
+          .from(searchSegments)
+          .where(inArray(searchSegments.id, ids.slice(i, i + 500)))
+          .orderBy(searchSegments.sequence)
+          .all())
+          out.push({
+            id: row.id as SearchSegmentId,
+            deskId: row.deskId as DeskId,
+            deskKeyId: row.deskKeyId as DeskKeyId,
+            sequence: row.sequence,
+            sealed: asBytes(row.sealed),
+          });
+      return out;
+    },
+    deleteSearchSegments: (ids) =>
+      // secure_delete is on for every connection: freed pages are overwritten with zeros
+      sqlite
+        .transaction(() => {
+          let deleted = 0;
+          for (let i = 0; i < ids.length; i += 500)
+            deleted += db
+              .delete(searchSegments)
+              .where(inArray(searchSegments.id, ids.slice(i, i + 500)))
+              .run().changes;
+          return deleted;
+        })
+        .immediate(),
 
     lastAudit: () => {
       const row = db.select().from(auditLog).orderBy(desc(auditLog.sequence)).limit(1).get();

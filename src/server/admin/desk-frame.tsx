@@ -34,7 +34,13 @@ export function Csrf(props: { frame: AdminFrame }) {
   );
 }
 
-export function AdminShell(props: { frame: AdminFrame; title: string; children?: Child }) {
+export function AdminShell(props: {
+  frame: AdminFrame;
+  title: string;
+  children?: Child;
+  /** Reload this URL after 2 s (a search still running; works without JavaScript). */
+  refresh?: string;
+}) {
   const { t, viewer } = props.frame;
   return (
     <html lang="en">
@@ -45,6 +51,7 @@ export function AdminShell(props: { frame: AdminFrame; title: string; children?:
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} · ${t('title')}`}</title>
         <link rel="stylesheet" href="/static/tipline.css" />
+        {props.refresh ? <meta http-equiv="refresh" content={`2;url=${props.refresh}`} /> : ''}
       </head>
       <body class="admin">
         <header class="bar">

@@ -17,6 +17,7 @@ import {
   type AdminFrame,
   type AdminTranslate,
 } from '../desk-frame.js';
+import { SearchProgress } from './search-progress.js';
 
 /* The inbox: filters, the list of tips, bulk changes. */
 
@@ -32,6 +33,8 @@ export interface InboxView {
   readonly notice?: string;
   /** Waiting danger tips, shown first (./urgent-tips.tsx). */
   readonly urgent?: Child;
+  /** While a search runs: the URL to reload (with its scan id) and where "stop" posts. */
+  readonly searching?: { readonly refresh: string; readonly cancelAction: string };
 }
 
 function Row(props: { tip: TipSummary; t: AdminTranslate; names: Map<string, string> }) {
@@ -70,7 +73,13 @@ export function InboxPage(props: InboxView) {
   const options = (values: readonly string[]) =>
     values.map((v) => ({ value: v, label: statusLabel(v) }));
   return (
-    <AdminShell frame={props.frame} title={t('inbox.heading')}>
+    <AdminShell
+      frame={props.frame}
+      title={t('inbox.heading')}
+      {...(props.searching && page.scan?.state === 'running'
+        ? { refresh: props.searching.refresh }
+        : {})}
+    >
       <h1>{t('inbox.heading')}</h1>
       {props.urgent ?? ''}
       <Notice text={props.notice} kind="notice" />
@@ -132,6 +141,11 @@ export function InboxPage(props: InboxView) {
         </label>
         <button type="submit">{t('inbox.filter')}</button>
       </form>
+      <SearchProgress
+        frame={props.frame}
+        page={page}
+        cancelAction={props.searching?.cancelAction ?? '/admin/search/cancel'}
+      />
       <p>{t('inbox.count', { total: page.total })}</p>
       {page.rows.length === 0 ? (
         <p>{t('inbox.empty')}</p>

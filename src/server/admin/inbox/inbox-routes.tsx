@@ -7,7 +7,12 @@ import {
   listDesks,
   isChannel,
   isStatus,
+  inboxScanPage,
   listInbox,
+  isDomainError,
+  sealedCriteria,
+  filterKeyOf,
+  startInboxScan,
   DomainError,
   type DeskId,
   type InboxFilter,
@@ -40,18 +45,54 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
       ...(q.danger === 'yes' ? { danger: true } : q.danger === 'no' ? { danger: false } : {}),
       ...(q.label ? { label: q.label.slice(0, 40) } : {}),
       ...(q.language ? { language: q.language.slice(0, 35) } : {}),
-      ...(q.q ? { search: q.q.slice(0, 200) } : {}),
+      // checked in core: too long or with control characters gets a clear message, not a cut
+      ...(q.q ? { search: q.q } : {}),
     };
     const pageNumber = Math.min(Math.max(Number.parseInt(q.page ?? '1', 10) || 1, 1), 100_000);
-    const page = await listInbox(core, viewer.session, filter, {
-      offset: (pageNumber - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    });
+    const range = { offset: (pageNumber - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+    let sealed;
+    try {
+      sealed = sealedCriteria(filter);
+    } catch (error) {
+      if (!isDomainError(error) || error.field !== 'q') throw error;
+      const text = t(
+        error.code === 'too_large'
+          ? 'inbox.searchTooLong'
+          : /control/.test(error.message)
+            ? 'inbox.searchControl'
+            : 'inbox.searchNoWords',
+      );
+      return html(
+        c,
+        <MessageOnlyPage
+          frame={await frameFor(viewer, core)}
+          title={text}
+          text={text}
+          link={{ href: '/admin', label: t('nav.inbox') }}
+        />,
+        400,
+      );
+    }
+    // a sealed filter is a scan in the session: this request waits briefly for the page it
+    // shows, then the page reloads itself (`scan=` finds the same scan) until it has finished
+    const session = viewer.session;
+    const current = session.scan;
+    const scan = !sealed
+      ? undefined
+      : current && current.id === q.scan && current.filterKey === filterKeyOf(filter)
+        ? current
+        : startInboxScan(core, session, filter);
+    if (scan) await scan.waitFor(range.offset + range.limit, 1_500);
+    const page = scan
+      ? await inboxScanPage(core, session, scan, range)
+      : await listInbox(core, session, filter, range);
     const params = new URLSearchParams(
-      Object.entries(q).filter(([k, v]) => k !== 'page' && v !== ''),
+      Object.entries(q).filter(
+        ([k, v]) => k !== 'page' && k !== 'scan' && k !== 'done' && v !== '',
+      ),
     );
     const link = (n: number) =>
-      `/admin?${new URLSearchParams([...params, ['page', String(n)]]).toString()}`;
+      `/admin?${new URLSearchParams([...params, ...(scan ? [['scan', scan.id] as [string, string]] : []), ['page', String(n)]]).toString()}`;
     return html(
       c,
       <InboxPage
@@ -68,8 +109,24 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
           ...(page.offset + page.rows.length < page.total ? { older: link(pageNumber + 1) } : {}),
         }}
         {...(q.done === 'bulk' ? { notice: t('inbox.applied') } : {})}
+        {...(scan
+          ? {
+              searching: {
+                refresh: link(pageNumber),
+                cancelAction: `/admin/search/cancel?${new URLSearchParams([...params, ['scan', scan.id]]).toString()}`,
+              },
+            }
+          : {})}
       />,
     );
+  });
+
+  app.post('/admin/search/cancel', limit, async (c) => {
+    const guarded = await guardPost(c);
+    if (guarded instanceof Response) return guarded;
+    const scan = guarded.viewer.session.scan;
+    if (scan && scan.id === c.req.query('scan')) scan.cancel();
+    return c.redirect(`/admin?${new URLSearchParams(c.req.query()).toString()}`, 303);
   });
 
   app.post('/admin/tips/bulk', limit, async (c) => {

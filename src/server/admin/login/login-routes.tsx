@@ -1,5 +1,11 @@
 import type { Hono } from 'hono';
-import { recoverReviewer, isDomainError, logIn, recordAudit } from '../../../core/index.js';
+import {
+  warmSessionInBackground,
+  recoverReviewer,
+  isDomainError,
+  logIn,
+  recordAudit,
+} from '../../../core/index.js';
 import { firstText } from '../../tipster/form-body.js';
 import { deleteCookie } from 'hono/cookie';
 import { LoginPage } from './login-pages.js';
@@ -25,10 +31,13 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
         code: firstText(form, 'code') ?? '',
         clientKey: deps.clientKey(c),
       });
-      startSession(
-        c,
-        sessions.open(result.unlocked, result.kind === 'unlocked' ? 'active' : 'enrol'),
+      const opened = sessions.open(
+        result.unlocked,
+        result.kind === 'unlocked' ? 'active' : 'enrol',
       );
+      startSession(c, opened);
+      // index browser-sealed tips and compact the search index, in the scanner's threads
+      if (result.kind === 'unlocked') warmSessionInBackground(core, opened.session);
       return c.redirect(result.kind === 'unlocked' ? '/admin' : '/admin/enrol', 303);
     } catch (error) {
       if (isDomainError(error, 'rate_limited'))
