@@ -252,11 +252,14 @@ export async function compactSearchIndex(
     );
   const ids = small.map(([id]) => id);
   try {
+    // Append before deleting: the store numbers a segment max + 1 over the desk's segments,
+    // and the merged documents carry the small segments' sequences, so the new ones must be
+    // numbered above them or a later label change would lose to an older label.
     const written = await deps.store.transaction(async () => {
-      if ((await deps.store.deleteSearchSegments(ids)) !== ids.length)
-        throw new CompactionRaceError();
       const out = [];
       for (const segment of sealed) out.push(await deps.store.appendSearchSegment(segment));
+      if ((await deps.store.deleteSearchSegments(ids)) !== ids.length)
+        throw new CompactionRaceError();
       return out;
     });
     for (const id of ids) index.segments.delete(id);
