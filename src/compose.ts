@@ -1,5 +1,10 @@
 import { DEFAULT_KDF_PARAMS, loadSodium } from './crypto/index.js';
-import { createSodiumRandom, DEFAULT_INTAKE_LIMITS, type CoreDeps } from './core/index.js';
+import {
+  createSodiumRandom,
+  DEFAULT_INTAKE_LIMITS,
+  withStorageAlarm,
+  type CoreDeps,
+} from './core/index.js';
 import { openSqliteStore } from './store/index.js';
 
 export { StoreOpenError } from './store/index.js';
@@ -17,12 +22,15 @@ export async function createDeps(
   overrides: Partial<CoreDeps> = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
+  const clock = overrides.clock ?? Date.now;
+  const logger = overrides.logger ?? createLogger();
   return {
     sodium,
-    store: overrides.store ?? openSqliteStore(config.dataDir),
-    clock: overrides.clock ?? Date.now,
+    store:
+      overrides.store ?? withStorageAlarm(openSqliteStore(config.dataDir), logger, () => clock()),
+    clock,
     random: overrides.random ?? createSodiumRandom(sodium),
-    logger: overrides.logger ?? createLogger(),
+    logger,
     kdfParams: overrides.kdfParams ?? DEFAULT_KDF_PARAMS,
     intakeLimits: overrides.intakeLimits ?? {
       ...DEFAULT_INTAKE_LIMITS,

@@ -83,6 +83,8 @@ export const en = {
   'error.server':
     'Something went wrong on our side, and your report may not have been saved. Please try again.',
   'error.notReady': 'This tip line is not open yet. Please try again later.',
+  'error.unavailable':
+    'We cannot save reports right now because of a problem on our server. Nothing was sent. Please try again in a few minutes.',
   'error.photoMetadata':
     'We could not remove the hidden location data from a photo, so nothing was sent. Please choose another photo, or send without it.',
   'bot.start.greeting':
@@ -157,6 +159,8 @@ export const en = {
     'For your safety I only work in a private chat. Please write to me directly. I am leaving this group now.',
   'bot.flood': 'You are sending messages very fast. Please wait a minute, then go on.',
   'bot.error': 'Something went wrong on our side. Your draft is kept; please try again.',
+  'bot.unavailable':
+    'We cannot save your report right now because of a problem on our server. Your draft is kept; please send /submit again in a few minutes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -78,6 +78,8 @@ export const id: Messages = {
   'error.server':
     'Terjadi masalah di pihak kami dan laporan Anda mungkin belum tersimpan. Silakan coba lagi.',
   'error.notReady': 'Saluran laporan ini belum dibuka. Silakan coba lagi nanti.',
+  'error.unavailable':
+    'Kami tidak dapat menyimpan laporan saat ini karena ada masalah di server kami. Tidak ada yang terkirim. Silakan coba lagi dalam beberapa menit.',
   'error.photoMetadata':
     'Kami tidak dapat menghapus data lokasi tersembunyi dari sebuah foto, jadi belum ada yang terkirim. Pilih foto lain atau kirim tanpa foto itu.',
   'bot.start.greeting':
@@ -158,4 +160,6 @@ export const id: Messages = {
     'Demi keamanan Anda, saya hanya bekerja di obrolan pribadi. Silakan tulis langsung kepada saya. Saya akan keluar dari grup ini sekarang.',
   'bot.flood': 'Anda mengirim pesan dengan sangat cepat. Tunggu satu menit, lalu lanjutkan.',
   'bot.error': 'Terjadi masalah di pihak kami. Draf Anda tetap disimpan; silakan coba lagi.',
+  'bot.unavailable':
+    'Kami tidak dapat menyimpan laporan Anda saat ini karena ada masalah di server kami. Draf Anda tetap disimpan; silakan kirim /submit lagi dalam beberapa menit.',
 };

@@ -79,6 +79,8 @@ export const ms: Messages = {
   'error.server':
     'Berlaku masalah di pihak kami dan laporan anda mungkin tidak disimpan. Sila cuba lagi.',
   'error.notReady': 'Talian laporan ini belum dibuka. Sila cuba lagi kemudian.',
+  'error.unavailable':
+    'Kami tidak dapat menyimpan laporan sekarang kerana masalah pada pelayan kami. Tiada apa-apa yang dihantar. Sila cuba lagi dalam beberapa minit.',
   'error.photoMetadata':
     'Kami tidak dapat membuang data lokasi tersembunyi daripada sebuah foto, jadi tiada apa-apa dihantar. Pilih foto lain atau hantar tanpa foto itu.',
   'bot.start.greeting':
@@ -159,4 +161,6 @@ export const ms: Messages = {
     'Demi keselamatan anda, saya hanya berfungsi dalam sembang peribadi. Sila tulis terus kepada saya. Saya akan keluar dari kumpulan ini sekarang.',
   'bot.flood': 'Anda menghantar mesej terlalu cepat. Sila tunggu seminit, kemudian teruskan.',
   'bot.error': 'Berlaku masalah di pihak kami. Draf anda masih disimpan; sila cuba lagi.',
+  'bot.unavailable':
+    'Kami tidak dapat menyimpan laporan anda sekarang kerana masalah pada pelayan kami. Draf anda masih disimpan; sila hantar /submit sekali lagi dalam beberapa minit.',
 };

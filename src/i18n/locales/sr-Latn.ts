@@ -77,6 +77,8 @@ export const srLatn: Messages = {
   'error.server':
     'Došlo je do greške kod nas i vaša prijava možda nije sačuvana. Pokušajte ponovo.',
   'error.notReady': 'Ova linija za prijave još nije otvorena. Pokušajte ponovo kasnije.',
+  'error.unavailable':
+    'Trenutno ne možemo da sačuvamo prijavu zbog problema na našem serveru. Ništa nije poslato. Pokušajte ponovo za nekoliko minuta.',
   'error.photoMetadata':
     'Nismo mogli da uklonimo skrivene podatke o lokaciji sa fotografije, pa ništa nije poslato. Izaberite drugu fotografiju ili pošaljite bez nje.',
   'bot.start.greeting':
@@ -154,4 +156,6 @@ export const srLatn: Messages = {
     'Radi vaše bezbednosti radim samo u privatnom razgovoru. Pišite mi direktno. Sada napuštam ovu grupu.',
   'bot.flood': 'Šaljete poruke veoma brzo. Sačekajte minut, pa nastavite.',
   'bot.error': 'Došlo je do greške kod nas. Vaš nacrt je sačuvan; pokušajte ponovo.',
+  'bot.unavailable':
+    'Trenutno ne možemo da sačuvamo vašu prijavu zbog problema na našem serveru. Vaš nacrt je sačuvan; pošaljite /submit ponovo za nekoliko minuta.',
 };

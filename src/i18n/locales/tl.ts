@@ -80,6 +80,8 @@ export const tl: Messages = {
   'error.server':
     'Nagkaproblema sa panig namin at maaaring hindi nai-save ang iyong ulat. Pakisubukan ulit.',
   'error.notReady': 'Hindi pa bukas ang linyang ito para sa mga ulat. Pakisubukan ulit mamaya.',
+  'error.unavailable':
+    'Hindi namin ma-save ang mga ulat ngayon dahil may problema sa aming server. Walang naipadala. Pakisubukan ulit pagkalipas ng ilang minuto.',
   'error.photoMetadata':
     'Hindi namin maalis ang nakatagong datos ng lokasyon sa isang larawan, kaya walang naipadala. Pumili ng ibang larawan o ipadala nang wala ito.',
   'bot.start.greeting':
@@ -163,4 +165,6 @@ export const tl: Messages = {
   'bot.flood':
     'Napakabilis mong magpadala ng mga mensahe. Maghintay ng isang minuto, saka magpatuloy.',
   'bot.error': 'Nagkaproblema sa panig namin. Naka-save pa rin ang iyong draft; pakisubukan ulit.',
+  'bot.unavailable':
+    'Hindi namin ma-save ang iyong ulat ngayon dahil may problema sa aming server. Naka-save pa rin ang iyong draft; pakipadala ulit ang /submit pagkalipas ng ilang minuto.',
 };

@@ -76,6 +76,8 @@ export const vi: Messages = {
   'error.server':
     'Bên chúng tôi gặp sự cố và báo tin của bạn có thể chưa được lưu. Vui lòng thử lại.',
   'error.notReady': 'Đường dây báo tin này chưa mở. Vui lòng thử lại sau.',
+  'error.unavailable':
+    'Hiện chúng tôi không thể lưu báo tin do máy chủ gặp sự cố. Chưa có gì được gửi đi. Vui lòng thử lại sau vài phút.',
   'error.photoMetadata':
     'Chúng tôi không xóa được dữ liệu vị trí ẩn trong một ảnh, nên chưa gửi gì cả. Vui lòng chọn ảnh khác hoặc gửi mà không kèm ảnh đó.',
   'bot.start.greeting':
@@ -152,4 +154,6 @@ export const vi: Messages = {
     'Vì sự an toàn của bạn, tôi chỉ làm việc trong cuộc trò chuyện riêng. Vui lòng nhắn trực tiếp cho tôi. Bây giờ tôi sẽ rời nhóm này.',
   'bot.flood': 'Bạn đang gửi tin nhắn rất nhanh. Vui lòng đợi một phút rồi tiếp tục.',
   'bot.error': 'Bên chúng tôi gặp sự cố. Bản nháp của bạn vẫn được giữ; vui lòng thử lại.',
+  'bot.unavailable':
+    'Hiện chúng tôi không thể lưu báo tin của bạn do máy chủ gặp sự cố. Bản nháp của bạn vẫn được giữ; vui lòng gửi lại /submit sau vài phút.',
 };

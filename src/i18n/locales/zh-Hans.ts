@@ -71,6 +71,7 @@ export const zhHans: Messages = {
   'error.notFound': '此页面不存在。',
   'error.server': '我们这边出了问题，您的举报可能没有保存。请再试一次。',
   'error.notReady': '本举报渠道尚未开放。请稍后再试。',
+  'error.unavailable': '我们的服务器出了问题，暂时无法保存举报。什么都没有发送。请几分钟后再试。',
   'error.photoMetadata':
     '我们无法删除照片中隐藏的位置信息，所以没有发送任何内容。请换一张照片，或不带这张照片发送。',
   'bot.start.greeting':
@@ -141,4 +142,6 @@ export const zhHans: Messages = {
     '为了您的安全，我只在私人聊天中工作。请直接给我发消息。我现在会离开这个群组。',
   'bot.flood': '您发消息太快了。请等一分钟再继续。',
   'bot.error': '我们这边出了问题。您的草稿还保留着，请再试一次。',
+  'bot.unavailable':
+    '我们的服务器出了问题，暂时无法保存您的举报。您的草稿还保留着，请几分钟后再发送 /submit。',
 };
