@@ -23,9 +23,12 @@ export function exportTips(setup: InitialisedDataDir): ExportedTip[] {
     .map((line) => JSON.parse(line) as ExportedTip);
 }
 
-/** PRAGMA integrity_check on the database file, with no server running. */
-export function integrityCheck(dataDir: string): string {
-  const db = new Database(join(dataDir, 'tipline.db'));
+/** PRAGMA integrity_check on the data directory's database (or a database file), no server running. */
+export function integrityCheck(dataDirOrFile: string): string {
+  const db = new Database(
+    dataDirOrFile.endsWith('.db') ? dataDirOrFile : join(dataDirOrFile, 'tipline.db'),
+    { readonly: dataDirOrFile.endsWith('.db') },
+  );
   try {
     return (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((row) => row.integrity_check)
