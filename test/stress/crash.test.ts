@@ -69,8 +69,10 @@ function startLoad(server: ServerChild, label: string, workers = 3, maxPerWorker
       }
     }),
   );
-  let failure: unknown;
-  const settled = running.catch((error: unknown) => (failure = error));
+  let failure: Error | undefined;
+  const settled = running.catch((error: unknown) => {
+    failure = error instanceof Error ? error : new Error(String(error));
+  });
   return {
     acked,
     stop: async () => {
