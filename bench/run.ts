@@ -114,3 +114,4 @@ try {
 await benchWeb();
 await benchBot();
 await benchDesk();
+await import('./load.js');

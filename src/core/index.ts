@@ -40,3 +40,4 @@ export * from './desk-directory.js';
 export * from './triage-forms.js';
 export * from './backup.js';
 export * from './storage-alarm.js';
+export * from './byte-budget.js';

@@ -12,7 +12,9 @@ import type { ServerOptions } from 'node:http';
  * - keepAliveTimeout 5 s: an idle kept-alive connection is closed after 5 s.
  * - connectionsCheckingInterval 1 s: how often Node looks for connections past those limits
  *   (Node's default, 30 s, would let a slow client keep a socket for 45 s instead of 15 s).
- * - timeout 60 s: a socket with no bytes at all in either direction for 60 s is closed.
+ * No idle-socket timeout (`server.timeout` stays 0): an upload waiting for the upload budget
+ * (src/server/tipster/upload-budget.ts) is deliberately not read, and must not be cut for it;
+ * requestTimeout bounds it.
  */
 export const HTTP_SERVER_OPTIONS = {
   headersTimeout: 15_000,
@@ -21,17 +23,13 @@ export const HTTP_SERVER_OPTIONS = {
   connectionsCheckingInterval: 1_000,
 } as const satisfies ServerOptions;
 
-export const HTTP_IDLE_SOCKET_TIMEOUT_MS = 60_000;
-
 /** Applies the limits to a created server (for the options Node reads from the instance). */
 export function applyHttpLimits(server: {
   headersTimeout: number;
   requestTimeout: number;
   keepAliveTimeout: number;
-  setTimeout(ms: number): unknown;
 }): void {
   server.headersTimeout = HTTP_SERVER_OPTIONS.headersTimeout;
   server.requestTimeout = HTTP_SERVER_OPTIONS.requestTimeout;
   server.keepAliveTimeout = HTTP_SERVER_OPTIONS.keepAliveTimeout;
-  server.setTimeout(HTTP_IDLE_SOCKET_TIMEOUT_MS);
 }

@@ -8,12 +8,14 @@ import {
   type CoreDeps,
   type PowGate,
   type RateLimiter,
+  type ByteBudget,
   findDeskByName,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
 import { fieldValues, firstText } from './form-body.js';
+import { withinUploadBudget } from './upload-budget.js';
 
 export interface SealedRouteDeps {
   readonly core: CoreDeps;
@@ -21,6 +23,8 @@ export interface SealedRouteDeps {
   readonly limiter: RateLimiter;
   readonly clientKey: (c: Context) => string;
   readonly powGate: PowGate;
+  /** Shared with the form: bounds the bodies read and sealed at once. */
+  readonly uploadBudget: ByteBudget;
 }
 
 // Built by scripts/build-browser.mjs; both src/server/tipster and dist/server/tipster sit three levels below the root.
@@ -59,11 +63,15 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
     }
   });
 
+  // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
+  const maxSealedBody = 2 * limits.maxAttachmentBytesTotal + 1024 * 1024;
   app.post(
     '/api/tips',
+    withinUploadBudget(deps.uploadBudget, maxSealedBody, (c) =>
+      c.json({ error: t(c)('error.rateLimited') }, 429),
+    ),
     bodyLimit({
-      // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
-      maxSize: 2 * limits.maxAttachmentBytesTotal + 1024 * 1024,
+      maxSize: maxSealedBody,
       onError: (c) => c.json({ error: t(c)('error.tooLarge') }, 413),
     }),
     async (c) => {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import {
   addFollowUp,
   createPowGate,
+  createByteBudget,
   createRateLimiter,
   DomainError,
   isDomainError,
@@ -23,6 +24,7 @@ import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
 import { loadSealingBundle, registerSealedRoutes } from './sealed-routes.js';
 import { fieldValues, firstText, type FormBody } from './form-body.js';
+import { withinUploadBudget } from './upload-budget.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -53,6 +55,17 @@ export const DEFAULT_PROOF_OF_WORK: ProofOfWorkOptions = {
 type Body = FormBody;
 
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
+
+/**
+ * Codename lookups at /inbox per client per hour, and for everyone together. Independent of
+ * TIPLINE_RATE_LIMIT: turning tip rate limiting off for a load test must not open the inbox to
+ * guessing. Each lookup costs the server one argon2id run, so the ceiling also bounds CPU.
+ */
+const INBOX_LOOKUPS_PER_HOUR = 30;
+const INBOX_LOOKUPS_PER_HOUR_GLOBAL = 3_000;
+
+/** Uploads waiting for the upload budget at most; more get "too many reports just now". */
+const UPLOADS_WAITING = 100;
 const SMALL_FORM_BYTES = 64 * 1024;
 
 const files = (body: Body, name: string): File[] =>
@@ -83,6 +96,11 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     globalPerHour: Math.max(100, deps.rateLimitPerHour * 30),
     clock: deps.core.clock,
   });
+  const inboxLimiter = createRateLimiter({
+    perKeyPerHour: INBOX_LOOKUPS_PER_HOUR,
+    globalPerHour: INBOX_LOOKUPS_PER_HOUR_GLOBAL,
+    clock: deps.core.clock,
+  });
   const clientKey = createClientKeyer(deps.core.sodium, deps.core.random.bytes(32));
   const powGate = createPowGate({
     sodium: deps.core.sodium,
@@ -90,12 +108,18 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     random: deps.core.random,
     ...deps.proofOfWork,
   });
+  // Two maximum form uploads are read and sealed at once; the rest wait unread (docs/SECURITY.md).
+  const uploadBudget = createByteBudget(
+    2 * (limits.maxAttachmentBytesTotal + MULTIPART_OVERHEAD_BYTES),
+    UPLOADS_WAITING,
+  );
   registerSealedRoutes(app, {
     core: deps.core,
     catalogs: deps.catalogs,
     limiter,
     clientKey,
     powGate,
+    uploadBudget,
   });
   const sealingBundle = loadSealingBundle();
   if (sealingBundle !== undefined) {
@@ -166,7 +190,26 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     );
   });
 
-  app.post('/tips', tooLarge('/tips'), async (c) => {
+  const formBudget = withinUploadBudget(
+    uploadBudget,
+    limits.maxAttachmentBytesTotal + MULTIPART_OVERHEAD_BYTES,
+    (c) => {
+      const p = page(c, '/');
+      return c.html(
+        htmlDocument(
+          <FormPage
+            page={p}
+            limits={limits}
+            directory={deps.emergencyNumbers}
+            error={p.t('error.rateLimited')}
+          />,
+        ),
+        429,
+      );
+    },
+  );
+
+  app.post('/tips', formBudget, tooLarge('/tips'), async (c) => {
     const body = await parse(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
@@ -241,7 +284,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const codename = body ? firstText(body, 'codename') : undefined;
     if (codename === undefined)
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
-    if (!limiter.take(`inbox:${clientKey(c)}`))
+    if (!inboxLimiter.take(clientKey(c)))
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
     try {
       const view = await openInbox(deps.core, codename);
@@ -264,7 +307,9 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     if (codename === undefined || message === undefined) {
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
     }
-    if (!limiter.take(clientKey(c))) {
+    // a follow-up names a codename too: it counts as a lookup as well as a message
+    const client = clientKey(c);
+    if (!inboxLimiter.take(client) || !limiter.take(client)) {
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
     }
     try {
