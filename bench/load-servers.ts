@@ -81,7 +81,7 @@ async function pipeline(): Promise<Hono> {
   const codename = async () => {
     const digits = Array.from({ length: 20 }, () => sodium.randombytes_uniform(10)).join('');
     const key = await hashRaw(digits, { salt: Buffer.alloc(16, 1), memoryCost: DEFAULT_KDF_PARAMS.memoryKiB, timeCost: DEFAULT_KDF_PARAMS.iterations, parallelism: DEFAULT_KDF_PARAMS.parallelism, outputLen: 64, algorithm: 2 });
-    return { digits, lookup: sodium.crypto_generichash(32, key.subarray(0, 32)) };
+    return { digits, lookup: sodium.crypto_generichash(32, key.subarray(0, 32), null) };
   };
   const app = new Hono();
   app.post('/tips', async (c) => {
