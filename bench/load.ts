@@ -38,7 +38,8 @@ async function start(mode: 'tipline' | 'pipeline') {
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      '--import',
+      'tsx', // a loader in this process, not a wrapper: the pid is the server's own (RSS)
       join(ROOT, 'bench/load-servers.ts'),
       mode,
       dataDir,
