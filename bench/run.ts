@@ -116,3 +116,4 @@ await benchWeb();
 await benchBot();
 await benchDesk();
 await benchBudget();
+await import('./load.js');

@@ -5,6 +5,7 @@ import {
   DEFAULT_ALERT_INTERVAL_MS,
   DEFAULT_ESCALATE_MS,
   DEFAULT_INTAKE_LIMITS,
+  withStorageAlarm,
   type CoreDeps,
 } from './core/index.js';
 import { loadOrCreateAlertKeySeed, openSqliteStore } from './store/index.js';
@@ -25,7 +26,10 @@ export async function createDeps(
   overrides: Partial<CoreDeps> & { readonly onAlertKeyCreated?: () => void } = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
-  const store = overrides.store ?? openSqliteStore(config.dataDir);
+  const clock = overrides.clock ?? Date.now;
+  const logger = overrides.logger ?? createLogger();
+  const store =
+    overrides.store ?? withStorageAlarm(openSqliteStore(config.dataDir), logger, () => clock());
   let alerts = overrides.alerts;
   if (!alerts) {
     // beside the database, never in it (src/store/alert-key-file.ts); made on first use
@@ -45,9 +49,9 @@ export async function createDeps(
   return {
     sodium,
     store,
-    clock: overrides.clock ?? Date.now,
+    clock,
     random: overrides.random ?? createSodiumRandom(sodium),
-    logger: overrides.logger ?? createLogger(),
+    logger,
     kdfParams: overrides.kdfParams ?? DEFAULT_KDF_PARAMS,
     intakeLimits: overrides.intakeLimits ?? {
       ...DEFAULT_INTAKE_LIMITS,

@@ -2,8 +2,10 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config, type Secrets } from './config/config.js';
 import { createDeps, StoreOpenError } from './compose.js';
+import { Server as HttpServer } from 'node:http';
 import { createApp } from './server/app.js';
 import { proofOfWorkOptions } from './server/tipster/tipster-routes.js';
+import { applyHttpLimits, HTTP_SERVER_OPTIONS } from './server/http-limits.js';
 import { createLogger } from './logging/logger.js';
 import { CATALOGS } from './i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from './i18n/emergency-numbers.js';
@@ -94,7 +96,13 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     senders,
     message: createAlertText(CATALOGS),
   });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const server = serve({
+    fetch: app.fetch,
+    hostname: config.host,
+    port: config.port,
+    serverOptions: HTTP_SERVER_OPTIONS,
+  });
+  if (server instanceof HttpServer) applyHttpLimits(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

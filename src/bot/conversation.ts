@@ -535,6 +535,9 @@ function submitErrorMessage(error: unknown): MessageKey {
       return 'error.notReady';
     case 'rate_limited':
       return 'error.rateLimited';
+    case 'unavailable':
+      // the draft is not wiped: the same /submit can be sent again once storage is back
+      return 'bot.unavailable';
     default:
       throw error;
   }

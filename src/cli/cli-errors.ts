@@ -19,10 +19,16 @@ const EXIT_CODES: Record<DomainErrorCode, number> = {
   not_initialised: 1,
   conflict: 1,
   damaged: 1,
+  unavailable: 1,
 };
 
 /** One line for the operator, and the exit code. Never a stack trace, never secret material. */
 export function describeCliError(error: unknown): { line: string; exitCode: number } {
+  if (error instanceof DomainError && error.code === 'unavailable')
+    return {
+      line: `the database cannot be written now (${error.message}): is the disk full or read-only, or another tipline holding it? the change was not made`,
+      exitCode: EXIT_CODES.unavailable,
+    };
   if (error instanceof DomainError)
     return { line: error.message, exitCode: EXIT_CODES[error.code] };
   if (error instanceof CliUsageError)

@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | 'already_initialised'
   | 'not_initialised'
   | 'conflict'
-  | 'damaged';
+  | 'damaged'
+  /** Storage cannot take writes right now (disk full, read-only, I/O error, busy): retry later. */
+  | 'unavailable';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -81,3 +81,5 @@ export * from './email-address.js';
 export * from './alerts.js';
 export * from './alert-delivery.js';
 export * from './desk-settings.js';
+export * from './storage-alarm.js';
+export * from './byte-budget.js';

@@ -239,7 +239,10 @@ export interface UrgentTipRecord {
 
 /**
  * The narrow repository core depends on. Asynchronous, so that a networked database
- * (PostgreSQL) implements the same port as the embedded SQLite store.
+ * (PostgreSQL) implements the same port as the embedded SQLite store. A write the storage
+ * cannot take now (disk full, read-only, I/O error, lock timeout) rejects with
+ * `DomainError('unavailable')` and leaves nothing of itself behind; other failures reject as
+ * they are.
  */
 export interface Store {
   /**

@@ -4,6 +4,7 @@ import type { CoreDeps } from '../core/index.js';
 import { negotiateLocale, type Locale } from '../i18n/locales.js';
 import { createTranslator, type Messages } from '../i18n/messages.js';
 import { applySecurityHeaders } from './security-headers.js';
+import { isUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error-mapping.js';
 import { QUICK_EXIT_JS, TIPLINE_CSS } from './static-assets.js';
 import { compressedFile, loadBuiltFiles, sendStatic, type StaticFile } from './static-files.js';
 import type { EmergencyDirectory } from '../i18n/countries.js';
@@ -132,12 +133,18 @@ export function createApp(deps: ServerDeps): Hono {
       404,
     );
   });
-  app.onError((_error, c) => {
+  app.onError((error, c) => {
+    const locale = negotiateLocale(c.req.query('lang'), c.req.header('accept-language'));
+    const t = createTranslator(deps.catalogs, locale);
+    // storage that cannot take writes: the store's alarm has told the operator already
+    if (isUnavailable(error)) {
+      return c.text(t('error.unavailable'), 503, {
+        'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+      });
+    }
     // never log the error message or request: either may carry tip text
     const incident = deps.core.sodium.to_hex(deps.core.random.bytes(6));
     deps.core.logger.error('http.unhandled', { incident });
-    const locale = negotiateLocale(c.req.query('lang'), c.req.header('accept-language'));
-    const t = createTranslator(deps.catalogs, locale);
     return c.text(`${t('error.server')} (${incident})`, 500);
   });
   return app;

@@ -37,7 +37,20 @@ export function tipsterError(
       return { status: 429, key: 'error.rateLimited' };
     case 'not_initialised':
       return { status: 503, key: 'error.notReady' };
+    case 'unavailable':
+      return { status: 503, key: 'error.unavailable' };
     default:
       return undefined;
   }
+}
+
+/** Seconds a client is asked to wait (Retry-After) when storage is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * For the default error handler: storage that cannot take writes is a 503 on every route,
+ * desk included, never a 500 with an incident number.
+ */
+export function isUnavailable(error: unknown): boolean {
+  return isDomainError(error, 'unavailable');
 }

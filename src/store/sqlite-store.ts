@@ -45,6 +45,7 @@ import type {
 } from '../core/ports.js';
 import { openDataDir, openDatabaseFile, StoreOpenError, type OpenedDatabase } from './database.js';
 import { createTransactionGate, type TransactionGate } from './transaction-gate.js';
+import { mapStorageFailure } from './storage-failure.js';
 import * as schema from './schema.js';
 
 // SQLite hands back Buffers; callers get plain Uint8Array views of the same bytes.
@@ -175,7 +176,7 @@ function gateStatements<S extends Record<string, (...args: never[]) => unknown>>
 ): Gated<S> {
   const gated: Record<string, unknown> = {};
   for (const [name, statement] of Object.entries(statements)) {
-    gated[name] = (...args: never[]) => gate.run(() => statement(...args));
+    gated[name] = (...args: never[]) => mapStorageFailure(gate.run(() => statement(...args)));
   }
   return gated as Gated<S>;
 }
@@ -195,7 +196,7 @@ export function createSqliteStore(opened: OpenedDatabase): Store {
   });
   return {
     ...gateStatements(gate, createSqliteStatements(opened)),
-    transaction: (work) => gate.transaction(work),
+    transaction: (work) => mapStorageFailure(gate.transaction(work)),
     backupTo: (path) => gate.run(() => undefined).then(() => backupSqlite(sqlite, path)),
     close: () =>
       gate.run(() => {

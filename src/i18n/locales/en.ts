@@ -93,6 +93,8 @@ export const en = {
   'error.server':
     'Something went wrong on our side, and your report may not have been saved. Please try again.',
   'error.notReady': 'This tip line is not open yet. Please try again later.',
+  'error.unavailable':
+    'We cannot save reports right now because of a problem on our server. Nothing was sent. Please try again in a few minutes.',
   'error.photoMetadata':
     'We could not remove the hidden location data from a photo, so nothing was sent. Please choose another photo, or send without it.',
   'bot.start.greeting':
@@ -171,6 +173,8 @@ export const en = {
   'alert.body': 'There is new activity on the tip line. Open the desk to read it.',
   'bot.alertLink.done': 'Linked. Notifications will arrive in this chat.',
   'bot.alertLink.failed': 'This code does not work.',
+  'bot.unavailable':
+    'We cannot save your report right now because of a problem on our server. Your draft is kept; please send /submit again in a few minutes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -88,6 +88,8 @@ export const id: Messages = {
   'error.server':
     'Terjadi masalah di pihak kami dan laporan Anda mungkin belum tersimpan. Silakan coba lagi.',
   'error.notReady': 'Saluran laporan ini belum dibuka. Silakan coba lagi nanti.',
+  'error.unavailable':
+    'Kami tidak dapat menyimpan laporan saat ini karena ada masalah di server kami. Tidak ada yang terkirim. Silakan coba lagi dalam beberapa menit.',
   'error.photoMetadata':
     'Kami tidak dapat menghapus data lokasi tersembunyi dari sebuah foto, jadi belum ada yang terkirim. Pilih foto lain atau kirim tanpa foto itu.',
   'bot.start.greeting':
@@ -172,4 +174,6 @@ export const id: Messages = {
   'alert.body': 'Ada aktivitas baru di saluran pengaduan. Buka meja kerja untuk membacanya.',
   'bot.alertLink.done': 'Tertaut. Pemberitahuan akan dikirim ke obrolan ini.',
   'bot.alertLink.failed': 'Kode ini tidak berlaku.',
+  'bot.unavailable':
+    'Kami tidak dapat menyimpan laporan Anda saat ini karena ada masalah di server kami. Draf Anda tetap disimpan; silakan kirim /submit lagi dalam beberapa menit.',
 };

@@ -86,6 +86,8 @@ export const ko: Messages = {
   'error.notFound': '존재하지 않는 페이지입니다.',
   'error.server': '저희 쪽에 문제가 생겨 신고가 저장되지 않았을 수 있습니다. 다시 시도해 주세요.',
   'error.notReady': '이 신고 창구는 아직 열리지 않았습니다. 나중에 다시 시도해 주세요.',
+  'error.unavailable':
+    '서버에 문제가 있어 지금은 신고를 저장할 수 없습니다. 아무것도 전송되지 않았습니다. 몇 분 후에 다시 시도해 주세요.',
   'error.photoMetadata':
     '사진에 숨은 위치 정보를 지울 수 없어 아무것도 보내지 않았습니다. 다른 사진을 고르시거나 그 사진 없이 보내 주세요.',
   'bot.start.greeting':
@@ -167,4 +169,6 @@ export const ko: Messages = {
   'alert.body': '제보 창구에 새 활동이 있습니다. 데스크를 열어 확인하세요.',
   'bot.alertLink.done': '연결되었습니다. 알림이 이 대화로 옵니다.',
   'bot.alertLink.failed': '이 코드는 사용할 수 없습니다.',
+  'bot.unavailable':
+    '서버에 문제가 있어 지금은 신고를 저장할 수 없습니다. 작성 중인 신고는 그대로 있으니 몇 분 후에 /submit 을 다시 보내 주세요.',
 };

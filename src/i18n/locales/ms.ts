@@ -89,6 +89,8 @@ export const ms: Messages = {
   'error.server':
     'Berlaku masalah di pihak kami dan laporan anda mungkin tidak disimpan. Sila cuba lagi.',
   'error.notReady': 'Talian laporan ini belum dibuka. Sila cuba lagi kemudian.',
+  'error.unavailable':
+    'Kami tidak dapat menyimpan laporan sekarang kerana masalah pada pelayan kami. Tiada apa-apa yang dihantar. Sila cuba lagi dalam beberapa minit.',
   'error.photoMetadata':
     'Kami tidak dapat membuang data lokasi tersembunyi daripada sebuah foto, jadi tiada apa-apa dihantar. Pilih foto lain atau hantar tanpa foto itu.',
   'bot.start.greeting':
@@ -173,4 +175,6 @@ export const ms: Messages = {
   'alert.body': 'Terdapat aktiviti baharu di talian aduan. Buka meja kerja untuk membacanya.',
   'bot.alertLink.done': 'Dipautkan. Pemberitahuan akan dihantar ke sembang ini.',
   'bot.alertLink.failed': 'Kod ini tidak sah.',
+  'bot.unavailable':
+    'Kami tidak dapat menyimpan laporan anda sekarang kerana masalah pada pelayan kami. Draf anda masih disimpan; sila hantar /submit sekali lagi dalam beberapa minit.',
 };

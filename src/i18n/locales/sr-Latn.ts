@@ -87,6 +87,8 @@ export const srLatn: Messages = {
   'error.server':
     'Došlo je do greške kod nas i vaša prijava možda nije sačuvana. Pokušajte ponovo.',
   'error.notReady': 'Ova linija za prijave još nije otvorena. Pokušajte ponovo kasnije.',
+  'error.unavailable':
+    'Trenutno ne možemo da sačuvamo prijavu zbog problema na našem serveru. Ništa nije poslato. Pokušajte ponovo za nekoliko minuta.',
   'error.photoMetadata':
     'Nismo mogli da uklonimo skrivene podatke o lokaciji sa fotografije, pa ništa nije poslato. Izaberite drugu fotografiju ili pošaljite bez nje.',
   'bot.start.greeting':
@@ -169,4 +171,6 @@ export const srLatn: Messages = {
     'Ima nove aktivnosti na liniji za prijave. Otvorite radni prostor da biste pročitali.',
   'bot.alertLink.done': 'Povezano. Obaveštenja će stizati u ovaj razgovor.',
   'bot.alertLink.failed': 'Ovaj kod ne važi.',
+  'bot.unavailable':
+    'Trenutno ne možemo da sačuvamo vašu prijavu zbog problema na našem serveru. Vaš nacrt je sačuvan; pošaljite /submit ponovo za nekoliko minuta.',
 };

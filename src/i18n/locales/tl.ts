@@ -90,6 +90,8 @@ export const tl: Messages = {
   'error.server':
     'Nagkaproblema sa panig namin at maaaring hindi nai-save ang iyong ulat. Pakisubukan ulit.',
   'error.notReady': 'Hindi pa bukas ang linyang ito para sa mga ulat. Pakisubukan ulit mamaya.',
+  'error.unavailable':
+    'Hindi namin ma-save ang mga ulat ngayon dahil may problema sa aming server. Walang naipadala. Pakisubukan ulit pagkalipas ng ilang minuto.',
   'error.photoMetadata':
     'Hindi namin maalis ang nakatagong datos ng lokasyon sa isang larawan, kaya walang naipadala. Pumili ng ibang larawan o ipadala nang wala ito.',
   'bot.start.greeting':
@@ -177,4 +179,6 @@ export const tl: Messages = {
   'alert.body': 'May bagong aktibidad sa linya ng ulat. Buksan ang desk para mabasa ito.',
   'bot.alertLink.done': 'Naka-link na. Dito sa chat na ito darating ang mga abiso.',
   'bot.alertLink.failed': 'Hindi gumagana ang code na ito.',
+  'bot.unavailable':
+    'Hindi namin ma-save ang iyong ulat ngayon dahil may problema sa aming server. Naka-save pa rin ang iyong draft; pakipadala ulit ang /submit pagkalipas ng ilang minuto.',
 };

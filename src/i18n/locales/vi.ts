@@ -86,6 +86,8 @@ export const vi: Messages = {
   'error.server':
     'Bên chúng tôi gặp sự cố và báo tin của bạn có thể chưa được lưu. Vui lòng thử lại.',
   'error.notReady': 'Đường dây báo tin này chưa mở. Vui lòng thử lại sau.',
+  'error.unavailable':
+    'Hiện chúng tôi không thể lưu báo tin do máy chủ gặp sự cố. Chưa có gì được gửi đi. Vui lòng thử lại sau vài phút.',
   'error.photoMetadata':
     'Chúng tôi không xóa được dữ liệu vị trí ẩn trong một ảnh, nên chưa gửi gì cả. Vui lòng chọn ảnh khác hoặc gửi mà không kèm ảnh đó.',
   'bot.start.greeting':
@@ -166,4 +168,6 @@ export const vi: Messages = {
   'alert.body': 'Có hoạt động mới trên đường dây báo tin. Hãy mở bàn làm việc để đọc.',
   'bot.alertLink.done': 'Đã liên kết. Thông báo sẽ được gửi đến cuộc trò chuyện này.',
   'bot.alertLink.failed': 'Mã này không dùng được.',
+  'bot.unavailable':
+    'Hiện chúng tôi không thể lưu báo tin của bạn do máy chủ gặp sự cố. Bản nháp của bạn vẫn được giữ; vui lòng gửi lại /submit sau vài phút.',
 };

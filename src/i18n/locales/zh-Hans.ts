@@ -81,6 +81,7 @@ export const zhHans: Messages = {
   'error.notFound': '此页面不存在。',
   'error.server': '我们这边出了问题，您的举报可能没有保存。请再试一次。',
   'error.notReady': '本举报渠道尚未开放。请稍后再试。',
+  'error.unavailable': '我们的服务器出了问题，暂时无法保存举报。什么都没有发送。请几分钟后再试。',
   'error.photoMetadata':
     '我们无法删除照片中隐藏的位置信息，所以没有发送任何内容。请换一张照片，或不带这张照片发送。',
   'bot.start.greeting':
@@ -155,4 +156,6 @@ export const zhHans: Messages = {
   'alert.body': '举报热线有新动态。请打开工作台查看。',
   'bot.alertLink.done': '已关联。通知将发送到此聊天。',
   'bot.alertLink.failed': '此代码无效。',
+  'bot.unavailable':
+    '我们的服务器出了问题，暂时无法保存您的举报。您的草稿还保留着，请几分钟后再发送 /submit。',
 };

@@ -81,6 +81,7 @@ export const zhHant: Messages = {
   'error.notFound': '此頁面不存在。',
   'error.server': '我們這邊出了問題，您的舉報可能沒有保存。請再試一次。',
   'error.notReady': '本舉報管道尚未開放。請稍後再試。',
+  'error.unavailable': '我們的伺服器出了問題，暫時無法儲存舉報。什麼都沒有送出。請幾分鐘後再試。',
   'error.photoMetadata':
     '我們無法刪除照片中隱藏的位置資訊，所以沒有送出任何內容。請換一張照片，或不附這張照片送出。',
   'bot.start.greeting':
@@ -155,4 +156,6 @@ export const zhHant: Messages = {
   'alert.body': '舉報熱線有新動態。請打開工作台查看。',
   'bot.alertLink.done': '已連結。通知將傳送到此聊天。',
   'bot.alertLink.failed': '此代碼無效。',
+  'bot.unavailable':
+    '我們的伺服器出了問題，暫時無法儲存您的舉報。您的草稿還保留著，請幾分鐘後再傳送 /submit。',
 };

@@ -8,6 +8,7 @@ import {
   type CoreDeps,
   type PowGate,
   type RateLimiter,
+  type ByteBudget,
   findDeskByName,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
@@ -15,6 +16,7 @@ import { createTranslator, type Messages } from '../../i18n/messages.js';
 import { tipsterError } from '../error-mapping.js';
 import { isSameOriginPost } from '../same-origin.js';
 import { fieldValues, firstText, readFormBody } from './form-body.js';
+import { withinUploadBudget } from './upload-budget.js';
 
 export interface SealedRouteDeps {
   readonly core: CoreDeps;
@@ -22,6 +24,8 @@ export interface SealedRouteDeps {
   readonly limiter: RateLimiter;
   readonly clientKey: (c: Context) => string;
   readonly powGate: PowGate;
+  /** Shared with the form: bounds the bodies read and sealed at once. */
+  readonly uploadBudget: ByteBudget;
 }
 
 /** The JSON side of the form for tipsters with JavaScript: the desk key out, ciphertext in. */
@@ -57,14 +61,18 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
     }
   });
 
+  // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
+  const maxSealedBody = 2 * limits.maxAttachmentBytesTotal + 1024 * 1024;
   app.post(
     '/api/tips',
     // another site's page must not post tips through its visitors (see tipster-routes)
     async (c, next) =>
       isSameOriginPost(c) ? next() : c.json({ error: t(c)('error.crossSite') }, 403),
+    withinUploadBudget(deps.uploadBudget, maxSealedBody, (c) =>
+      c.json({ error: t(c)('error.rateLimited') }, 429),
+    ),
     bodyLimit({
-      // padding at most doubles a file; the envelope and multipart framing fit in the extra MiB
-      maxSize: 2 * limits.maxAttachmentBytesTotal + 1024 * 1024,
+      maxSize: maxSealedBody,
       onError: (c) => c.json({ error: t(c)('error.tooLarge') }, 413),
     }),
     async (c) => {

@@ -4,6 +4,7 @@ import {
   addFollowUp,
   checkBackForDesk,
   createPowGate,
+  createByteBudget,
   createRateLimiter,
   DomainError,
   isDomainError,
@@ -27,6 +28,7 @@ import { htmlDocument, type PageContext } from './page-shell.js';
 import { ReceiptPage } from './receipt-page.js';
 import { registerSealedRoutes } from './sealed-routes.js';
 import { clipText, fieldValues, firstText, readFormBody, type FormBody } from './form-body.js';
+import { withinUploadBudget } from './upload-budget.js';
 
 export interface TipsterWebDeps {
   readonly core: CoreDeps;
@@ -66,6 +68,17 @@ export function proofOfWorkOptions(perMinute: number, difficulty: number): Proof
 type Body = FormBody;
 
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
+
+/**
+ * Codename lookups at /inbox per client per hour, and for everyone together. Independent of
+ * TIPLINE_RATE_LIMIT: turning tip rate limiting off for a load test must not open the inbox to
+ * guessing. Each lookup costs the server one argon2id run, so the ceiling also bounds CPU.
+ */
+const INBOX_LOOKUPS_PER_HOUR = 30;
+const INBOX_LOOKUPS_PER_HOUR_GLOBAL = 3_000;
+
+/** Uploads waiting for the upload budget at most; more get "too many reports just now". */
+const UPLOADS_WAITING = 100;
 const SMALL_FORM_BYTES = 64 * 1024;
 
 const files = (body: Body, name: string): File[] =>
@@ -120,6 +133,11 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     globalPerHour: Math.max(100, deps.rateLimitPerHour * 30),
     clock: deps.core.clock,
   });
+  const inboxLimiter = createRateLimiter({
+    perKeyPerHour: INBOX_LOOKUPS_PER_HOUR,
+    globalPerHour: INBOX_LOOKUPS_PER_HOUR_GLOBAL,
+    clock: deps.core.clock,
+  });
   const clientKey = createClientKeyer(deps.core.sodium, deps.core.random.bytes(32));
   const powGate = createPowGate({
     sodium: deps.core.sodium,
@@ -127,12 +145,18 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     random: deps.core.random,
     ...deps.proofOfWork,
   });
+  // Two maximum form uploads are read and sealed at once; the rest wait unread (docs/SECURITY.md).
+  const uploadBudget = createByteBudget(
+    2 * (limits.maxAttachmentBytesTotal + MULTIPART_OVERHEAD_BYTES),
+    UPLOADS_WAITING,
+  );
   registerSealedRoutes(app, {
     core: deps.core,
     catalogs: deps.catalogs,
     limiter,
     clientKey,
     powGate,
+    uploadBudget,
   });
 
   const page = (c: Context, path: string, explicit?: string): PageContext => {
@@ -207,7 +231,26 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     );
   });
 
-  app.post('/tips', ownPagesOnly('/'), tooLarge('/tips'), async (c) => {
+  const formBudget = withinUploadBudget(
+    uploadBudget,
+    limits.maxAttachmentBytesTotal + MULTIPART_OVERHEAD_BYTES,
+    (c) => {
+      const p = page(c, '/');
+      return c.html(
+        htmlDocument(
+          <FormPage
+            page={p}
+            limits={limits}
+            directory={deps.emergencyNumbers}
+            error={p.t('error.rateLimited')}
+          />,
+        ),
+        429,
+      );
+    },
+  );
+
+  app.post('/tips', ownPagesOnly('/'), formBudget, tooLarge('/tips'), async (c) => {
     const body = await readFormBody(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
@@ -293,7 +336,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const codename = body ? firstText(body, 'codename') : undefined;
     if (codename === undefined)
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
-    if (!limiter.take(`inbox:${clientKey(c)}`))
+    if (!inboxLimiter.take(clientKey(c)))
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
     try {
       const view = await openInbox(deps.core, codename);
@@ -316,7 +359,9 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     if (codename === undefined || message === undefined) {
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
     }
-    if (!limiter.take(clientKey(c))) {
+    // a follow-up names a codename too: it counts as a lookup as well as a message
+    const client = clientKey(c);
+    if (!inboxLimiter.take(client) || !limiter.take(client)) {
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
     }
     try {

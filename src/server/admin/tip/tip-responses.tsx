@@ -34,20 +34,33 @@ export function createTipResponses(kit: DeskKit) {
     );
   };
 
-  const tipError = async (c: Context, viewer: Viewer, error: unknown) => {
+  const messagePage = async (
+    c: Context,
+    viewer: Viewer,
+    mapped: NonNullable<ReturnType<typeof domainMessage>>,
+  ) =>
+    html(
+      c,
+      <MessageOnlyPage
+        frame={await frameFor(viewer, core)}
+        title={mapped.text}
+        text={mapped.text}
+      />,
+      mapped.status,
+    );
+
+  const tipError = async (c: Context, viewer: Viewer, error: unknown): Promise<Response> => {
     const mapped = domainMessage(error);
     if (!mapped) throw error;
-    if (mapped.status === 404 || mapped.status === 403)
-      return html(
-        c,
-        <MessageOnlyPage
-          frame={await frameFor(viewer, core)}
-          title={mapped.text}
-          text={mapped.text}
-        />,
-        mapped.status,
-      );
-    return renderTip(c, viewer, { error: mapped.text }, mapped.status === 413 ? 413 : 400);
+    if (mapped.status === 404 || mapped.status === 403) return messagePage(c, viewer, mapped);
+    try {
+      return await renderTip(c, viewer, { error: mapped.text }, mapped.status === 413 ? 413 : 400);
+    } catch (renderError) {
+      // a bad form for a tip that does not exist (or is not ours): say that instead
+      const unrendered = domainMessage(renderError);
+      if (!unrendered) throw renderError;
+      return messagePage(c, viewer, unrendered);
+    }
   };
   return { tipIdParam, renderTip, tipError };
 }
