@@ -6,3 +6,5 @@ export {
   DATABASE_FILE,
   MIGRATIONS_FOLDER,
 } from './database.js';
+export { createPostgresStore, POSTGRES_MIGRATIONS_FOLDER } from './postgres-store.js';
+export { openPostgresStore, isPostgresUrl, postgresOpenError } from './postgres-database.js';
