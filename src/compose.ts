@@ -1,11 +1,17 @@
 import { DEFAULT_KDF_PARAMS, loadSodium } from './crypto/index.js';
 import { createSodiumRandom, DEFAULT_INTAKE_LIMITS, type CoreDeps } from './core/index.js';
-import { openSqliteStore } from './store/index.js';
+import {
+  isPostgresUrl,
+  openPostgresStore,
+  openSqliteStore,
+  StoreOpenError,
+} from './store/index.js';
+import type { Store } from './core/index.js';
 
 export { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { createSharpSanitizer } from './media/attachment-sanitizer.js';
-import type { Config } from './config/config.js';
+import type { Config, Secrets } from './config/config.js';
 
 /**
  * Builds every dependency once from config. Tests pass overrides (a temp store, a fake clock,
@@ -15,11 +21,12 @@ export async function createDeps(
   config: Pick<Config, 'dataDir'> &
     Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal'>>,
   overrides: Partial<CoreDeps> = {},
+  secrets: Partial<Pick<Secrets, 'databaseUrl'>> = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
   return {
     sodium,
-    store: overrides.store ?? openSqliteStore(config.dataDir),
+    store: overrides.store ?? (await openStore(config, secrets.databaseUrl)),
     clock: overrides.clock ?? Date.now,
     random: overrides.random ?? createSodiumRandom(sodium),
     logger: overrides.logger ?? createLogger(),
@@ -32,4 +39,24 @@ export async function createDeps(
     },
     attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
   };
+}
+
+/** PostgreSQL when TIPLINE_DATABASE_URL is set, else SQLite in the data directory. */
+export async function openStore(
+  config: Pick<Config, 'dataDir'>,
+  databaseUrl: string | undefined,
+): Promise<Store> {
+  return databaseUrl === undefined
+    ? openSqliteStore(config.dataDir)
+    : openPostgresStore(databaseUrl);
+}
+
+/**
+ * A second store for `tipline migrate-store --to URL`: an empty PostgreSQL database to copy
+ * into. Error lines name the flag, never the URL.
+ */
+export async function openTargetStore(url: string): Promise<Store> {
+  if (!isPostgresUrl(url))
+    throw new StoreOpenError('--to must be a postgres://user@host:port/database URL');
+  return openPostgresStore(url, { describedAs: '--to' });
 }

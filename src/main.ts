@@ -19,7 +19,7 @@ import {
 
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
 export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
-  const core = await createDeps(config);
+  const core = await createDeps(config, {}, secrets);
   const bot: TipBot | undefined = secrets.telegramBotToken
     ? createTipBot({
         core,
@@ -74,7 +74,12 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  core.logger.info('server.listening', { host: config.host, port: config.port });
+  // the store kind only: never the database URL, which carries a password
+  core.logger.info('server.listening', {
+    host: config.host,
+    port: config.port,
+    store: config.storeKind,
+  });
   if (config.rateLimitPerHour === 0) {
     core.logger.warn('rate_limit.off', {
       note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback',

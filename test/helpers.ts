@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createDeps } from '../src/compose.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
-import type { CoreDeps, TipSubmission } from '../src/core/index.js';
+import type { CoreDeps, Store, TipSubmission } from '../src/core/index.js';
 import type { KdfParams } from '../src/crypto/index.js';
 
 /** Cheap argon2id for in-process tests; production parameters are pinned by the crypto vectors. */
@@ -31,14 +31,36 @@ export interface TestContext {
   setNow(ms: number): void;
 }
 
-/** Core deps over a fresh migrated SQLite file, a fake clock and a memory logger. */
+let testStore: (() => Promise<Store>) | undefined;
+
+/**
+ * Makes every createTestDeps in this test file use another store (test/core/on-pglite.test.ts
+ * runs core suites on PostgreSQL this way). Call before the suites are collected.
+ */
+export function useTestStore(open: () => Promise<Store>): void {
+  testStore = open;
+}
+
+/** False while useTestStore has swapped SQLite out: for tests that open the SQLite file itself. */
+export function onSqliteFile(): boolean {
+  return testStore === undefined;
+}
+
+/** Core deps over a fresh migrated SQLite file (or useTestStore's), a fake clock and a memory logger. */
 export async function createTestDeps(overrides: Partial<CoreDeps> = {}): Promise<TestContext> {
   const dataDir = tempDir();
   let now = Date.UTC(2026, 10, 22, 14, 37, 12);
   const logger = createMemoryLogger();
+  const store = overrides.store ?? (testStore ? await testStore() : undefined);
   const deps = await createDeps(
     { dataDir },
-    { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, ...overrides },
+    {
+      clock: () => now,
+      logger,
+      kdfParams: TEST_KDF_PARAMS,
+      ...overrides,
+      ...(store ? { store } : {}),
+    },
   );
   onTestFinished(async () => deps.store.close());
   return { deps, dataDir, logLines: logger.lines, setNow: (ms) => (now = ms) };

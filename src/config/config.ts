@@ -9,6 +9,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Where the store lives: SQLite in dataDir, or PostgreSQL at Secrets.databaseUrl. */
+  readonly storeKind: 'sqlite' | 'postgres';
   /** Tips per client per hour; 0 turns tip rate limiting off (loopback load tests only). */
   readonly rateLimitPerHour: number;
   /** Where the quick-exit button leads: a neutral, common site. */
@@ -34,6 +36,8 @@ export interface Config {
 export interface Secrets {
   readonly telegramBotToken: string | undefined;
   readonly telegramWebhookSecret: string | undefined;
+  /** TIPLINE_DATABASE_URL: postgres://… with the role's password; never logged. */
+  readonly databaseUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,6 +61,22 @@ function httpUrl(env: Env, name: string): string | undefined {
   } catch {
     throw new ConfigError(`${name} must be an http(s) URL`);
   }
+}
+
+/** A postgres:// URL; the message never repeats the value (it carries a password). */
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || url.pathname.length < 2) {
+    throw new ConfigError(`${name} must be a postgres://user:password@host:port/database URL`);
+  }
+  return raw;
 }
 
 /** Parses the environment once at start-up. The only reader of process.env. */
@@ -93,12 +113,14 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       'TIPLINE_ONION_ADDRESS must be a v3 onion host name (56 characters + .onion)',
     );
   }
+  const databaseUrl = postgresUrl(env, 'TIPLINE_DATABASE_URL');
   const quickExitUrl = httpUrl(env, 'TIPLINE_QUICK_EXIT_URL') ?? 'https://www.wikipedia.org';
   return {
     config: {
       host,
       port: integer(env, 'PORT', 8080, 1, 65_535),
       dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw),
+      storeKind: databaseUrl === undefined ? 'sqlite' : 'postgres',
       rateLimitPerHour: integer(env, 'TIPLINE_RATE_LIMIT', 20, 0, 1_000_000),
       quickExitUrl,
       onionAddress: onion,
@@ -116,6 +138,6 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
         webhookUrl: httpUrl(env, 'TELEGRAM_WEBHOOK_URL'),
       },
     },
-    secrets: { telegramBotToken: token, telegramWebhookSecret: webhookSecret },
+    secrets: { telegramBotToken: token, telegramWebhookSecret: webhookSecret, databaseUrl },
   };
 }

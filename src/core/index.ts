@@ -39,3 +39,4 @@ export * from './desk-people.js';
 export * from './desk-directory.js';
 export * from './triage-forms.js';
 export * from './backup.js';
+export * from './store-migration.js';

@@ -182,6 +182,19 @@ export interface TipCursor {
   readonly id: TipId;
 }
 
+/** One row of any table as stored: column names to text, numbers, bytes or null. */
+export type StoreRow = Readonly<Record<string, string | number | Uint8Array | null>>;
+
+/** Whole-table access: the same table and column names on every implementation. */
+export interface StoreTables {
+  /** Every table, each after the tables its foreign keys point to. */
+  names(): readonly string[];
+  /** Up to `limit` rows after the first `offset`, in primary-key order. */
+  readRows(table: string, offset: number, limit: number): Promise<StoreRow[]>;
+  /** Inserts rows exactly as read from another store (inside the caller's transaction, if any). */
+  writeRows(table: string, rows: readonly StoreRow[]): Promise<void>;
+}
+
 /**
  * The narrow repository core depends on. Asynchronous, so that a networked database
  * (PostgreSQL) implements the same port as the embedded SQLite store.
@@ -197,6 +210,9 @@ export interface Store {
 
   getMeta(key: string): Promise<Uint8Array | undefined>;
   setMeta(key: string, value: Uint8Array): Promise<void>;
+
+  /** Every table row by row, for copying a whole store into another (`tipline migrate-store`). */
+  readonly tables?: StoreTables;
 
   insertDesk(desk: DeskRecord): Promise<void>;
   listDesks(): Promise<DeskRecord[]>;

@@ -1,8 +1,28 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { fileURLToPath } from 'node:url';
-import { and, count, desc, eq, gt, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  is,
+  isNull,
+  lt,
+  max,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import {
+  getTableConfig,
+  PgTable,
+  type PgColumn,
+  type PgDatabase,
+  type PgQueryResultHKT,
+} from 'drizzle-orm/pg-core';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
   AttachmentId,
@@ -28,6 +48,14 @@ import type {
 } from '../core/ports.js';
 import { StoreOpenError } from './database.js';
 import * as schema from './pg-schema.js';
+import {
+  findShape,
+  fromStoreRow,
+  parentsFirst,
+  tableShape,
+  toStoreRow,
+  type TableShape,
+} from './table-rows.js';
 
 export const POSTGRES_MIGRATIONS_FOLDER = fileURLToPath(
   new URL('../../migrations/postgres', import.meta.url),
@@ -55,6 +83,20 @@ export const RELEASE_MIGRATION_LOCK = sql.raw(
   `SELECT pg_advisory_unlock(${LOCK_CLASS}, ${MIGRATION_LOCK})`,
 );
 const TAKE_WRITE_LOCK = sql.raw(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${WRITE_LOCK})`);
+
+const PG_TABLES: readonly TableShape[] = parentsFirst(
+  (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .map((table) => {
+      const config = getTableConfig(table);
+      const keys = config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary);
+      return tableShape(
+        table,
+        keys,
+        config.foreignKeys.map((fk) => fk.reference().foreignTable),
+      );
+    }),
+);
 
 type DeskRow = typeof schema.desks.$inferSelect;
 type DeskKeyRow = typeof schema.deskKeys.$inferSelect;
@@ -221,6 +263,27 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
         await tx.execute(TAKE_WRITE_LOCK);
         return current.run(tx, work);
       });
+    },
+
+    tables: {
+      names: () => PG_TABLES.map((shape) => shape.name),
+      readRows: async (name, offset, limit) => {
+        const { table, keys } = findShape(PG_TABLES, name);
+        const rows = await q()
+          .select()
+          .from(table as PgTable)
+          .orderBy(...(keys as PgColumn[]))
+          .limit(limit)
+          .offset(offset);
+        return rows.map((row) => toStoreRow(table, row));
+      },
+      writeRows: async (name, rows) => {
+        if (rows.length === 0) return;
+        const { table } = findShape(PG_TABLES, name);
+        await q()
+          .insert(table as PgTable)
+          .values(rows.map((row) => fromStoreRow(table, row)));
+      },
     },
 
     getMeta: async (key) => first(await q().select().from(meta).where(eq(meta.key, key)))?.value,
