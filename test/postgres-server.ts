@@ -35,7 +35,9 @@ function binDir(): string | undefined {
   return versions[0] && join(root, versions[0], 'bin');
 }
 
-export async function startTestPostgres(): Promise<TestPostgres | undefined> {
+export async function startTestPostgres(
+  options: { durable?: boolean } = {},
+): Promise<TestPostgres | undefined> {
   const bin = binDir();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
@@ -76,8 +78,8 @@ export async function startTestPostgres(): Promise<TestPostgres | undefined> {
     '-t',
     '60',
     '-o',
-    // loopback only; the socket in the temp dir; durability off: a test cluster
-    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    // loopback only; the socket in the temp dir; durability off for tests, on for the bench
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c max_connections=200${options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
     'start',
   ]);
   return {
