@@ -7,7 +7,7 @@ import { inject, onTestFinished } from 'vitest';
 import type { Store } from '../src/core/index.js';
 import * as pgSchema from '../src/store/pg-schema.js';
 import {
-  assertPostgresSchemaNotNewer,
+  checkPostgresSchema,
   createPostgresStore,
   POSTGRES_MIGRATIONS_FOLDER,
 } from '../src/store/postgres-store.js';
@@ -20,7 +20,7 @@ function migratedTemplate(): Promise<PGlite> {
   return (template ??= (async () => {
     const client = new PGlite();
     const db = drizzle(client, { schema: pgSchema });
-    await assertPostgresSchemaNotNewer(db);
+    await checkPostgresSchema(db);
     await migrate(db, { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
     return client;
   })());

@@ -202,7 +202,9 @@ export interface StoreTables {
 export interface Store {
   /**
    * Runs `work` as one transaction: every store call made from inside it (in its async
-   * context) belongs to it, and other callers wait until it ends. Commits when `work`
+   * context) belongs to it; other callers never see its writes before it commits (SQLite
+   * makes them wait, PostgreSQL answers from the last commit), and two transactions never
+   * interleave, across every instance on the same database. Commits when `work`
    * resolves, rolls back when it throws; a nested call becomes a savepoint. Keep slow work
    * (argon2, network) outside: the transaction holds the store while it runs.
    */
@@ -277,7 +279,10 @@ export interface Store {
   appendAudit(record: AuditRecord): Promise<void>;
   listAudit(afterSequence: number, limit: number): Promise<AuditRecord[]>;
 
-  /** Online backup to `path`, verified with integrity_check before it resolves. */
+  /**
+   * Online backup to `path` (0600), checked before it resolves: SQLite's backup API and
+   * integrity_check; on PostgreSQL a pg_dump archive read back with pg_restore --list.
+   */
   backupTo(path: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ import type { Store } from '../core/ports.js';
 import { StoreOpenError } from './database.js';
 import * as schema from './pg-schema.js';
 import {
-  assertPostgresSchemaNotNewer,
+  checkPostgresSchema,
   createPostgresStore,
   POSTGRES_MIGRATIONS_FOLDER,
   RELEASE_MIGRATION_LOCK,
@@ -32,7 +32,7 @@ const REASONS: Record<string, string> = {
   '28P01': 'password authentication failed',
   '28000': 'authentication rejected',
   '3D000': 'database does not exist',
-  '42501': 'permission denied (the role that runs migrations must own the schema)',
+  '42501': 'permission denied (migrations run as the role that owns the schema: docs/OPERATING.md)',
   '57P03': 'the server is starting up or shutting down',
 };
 
@@ -87,8 +87,8 @@ export async function openPostgresStore(
       const single = drizzle(client, { schema });
       await single.execute(TAKE_MIGRATION_LOCK);
       try {
-        await assertPostgresSchemaNotNewer(single, folder);
-        await migrate(single, { migrationsFolder: folder });
+        const { pending } = await checkPostgresSchema(single, folder);
+        if (pending > 0) await migrate(single, { migrationsFolder: folder });
       } finally {
         await single.execute(RELEASE_MIGRATION_LOCK);
       }

@@ -182,21 +182,26 @@ const credentialColumns = (credentials: ReviewerCredentials) => ({
   verifier: credentials.verifier,
 });
 
-/** The migrations this code knows: a database that has applied any other is from a newer tipline. */
-export async function assertPostgresSchemaNotNewer(
+/**
+ * Refuses a database that has applied a migration this code does not know (it was written by
+ * a newer tipline) and says how many known migrations are still to apply. Reading this needs
+ * no privilege beyond SELECT on drizzle.__drizzle_migrations, so an app role that cannot
+ * create tables starts on an up-to-date schema without running the migrator.
+ */
+export async function checkPostgresSchema(
   db: PgStoreDatabase,
   migrationsFolder = POSTGRES_MIGRATIONS_FOLDER,
-): Promise<void> {
+): Promise<{ pending: number }> {
   // node-postgres and PGlite both answer with { rows }
   const rowsOf = async <R>(query: SQL): Promise<R[]> => {
     const result: unknown = await db.execute(query);
     return (result as { rows: R[] }).rows;
   };
+  const known = readMigrationFiles({ migrationsFolder });
   const exists = await rowsOf<{ present: string | null }>(
     sql`SELECT to_regclass('drizzle.__drizzle_migrations')::text AS present`,
   );
-  if (!exists[0]?.present) return;
-  const known = readMigrationFiles({ migrationsFolder });
+  if (!exists[0]?.present) return { pending: known.length };
   const knownHashes = new Set(known.map((m) => m.hash));
   const newestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
   const applied = await rowsOf<{ hash: string; created_at: string | number }>(
@@ -207,6 +212,8 @@ export async function assertPostgresSchemaNotNewer(
       'the database was written by a newer version of tipline; upgrade tipline before starting it',
     );
   }
+  const appliedHashes = new Set(applied.map((row) => row.hash));
+  return { pending: known.filter((m) => !appliedHashes.has(m.hash)).length };
 }
 
 export interface PostgresStoreHooks {

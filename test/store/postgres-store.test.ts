@@ -205,6 +205,52 @@ describe.skipIf(!postgresAdminUrl)('opening a PostgreSQL store', () => {
     await expect(openPostgresStore(url)).rejects.toThrow(/newer version of tipline/);
   });
 
+  it('runs as an app role that writes rows but cannot drop a table, once the owner has migrated', async () => {
+    // the roles and grants of docs/OPERATING.md section 13
+    const ownerUrl = new URL(await freshPostgresUrl());
+    const database = ownerUrl.pathname.slice(1);
+    const app = `app_${database}`;
+    const query = async (url: string, text: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    };
+    await query(ownerUrl.href, `CREATE ROLE ${app} LOGIN PASSWORD 'app-pass'`);
+    await query(
+      ownerUrl.href,
+      `REVOKE ALL ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO ${app};
+       ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
+    );
+    const appUrl = new URL(ownerUrl.href);
+    appUrl.username = app;
+    appUrl.password = 'app-pass';
+    // before the owner has migrated, the app role cannot create the tables
+    await expect(openPostgresStore(appUrl.href)).rejects.toThrow(
+      /: permission denied .*\(42501\)$/,
+    );
+    await (await openPostgresStore(ownerUrl.href)).close();
+    await query(
+      ownerUrl.href,
+      `GRANT USAGE ON SCHEMA drizzle TO ${app}; GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${app}`,
+    );
+    const store = await openPostgresStore(appUrl.href);
+    try {
+      await seedDesk(store);
+      await store.insertTip(tip('t', 1), undefined, []);
+      expect(await store.deleteTipsBefore(2, ['new'])).toBe(1);
+    } finally {
+      await store.close();
+    }
+    await expect(query(appUrl.href, 'DROP TABLE tips')).rejects.toMatchObject({ code: '42501' });
+    await expect(query(appUrl.href, 'ALTER TABLE tips ADD COLUMN x text')).rejects.toMatchObject({
+      code: '42501',
+    });
+  });
+
   it('refuses an unreachable server with one line that holds neither URL nor password', async () => {
     const url = new URL(postgresAdminUrl);
     url.port = '1'; // nothing listens on port 1 of loopback
