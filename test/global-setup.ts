@@ -7,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Superuser URL of the run's throwaway PostgreSQL server; '' when there is none. */
     postgresAdminUrl: string;
+    /** Its cluster directory (data/, server.log); '' when there is none. */
+    postgresDir: string;
   }
 }
 
@@ -28,5 +30,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
     );
   }
   project.provide('postgresAdminUrl', server?.adminUrl ?? '');
+  project.provide('postgresDir', server?.dir ?? '');
   return () => server?.stop();
 }

@@ -39,23 +39,28 @@ export async function openPgliteStore(): Promise<Store> {
 
 /** The run's PostgreSQL server (test/global-setup.ts), or '' when run with TIPLINE_TEST_POSTGRES=off. */
 export const postgresAdminUrl = inject('postgresAdminUrl');
+/** That server's cluster directory, for scanning what PostgreSQL wrote to disk. */
+export const postgresDir = inject('postgresDir');
 
 /** A new, empty database on the run's server, dropped when the calling test finishes. */
 export async function freshPostgresUrl(): Promise<string> {
   if (!postgresAdminUrl) throw new Error('no test PostgreSQL server in this run');
   const name = `t_${randomBytes(8).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  onTestFinished(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  onTestFinished(async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   return url.href;
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
+/** Runs one statement as the superuser (on `url`'s database, default the admin one). */
+export async function adminQuery<R = unknown>(text: string, url = postgresAdminUrl): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text)).rows as R[];
   } finally {
     await client.end();
   }

@@ -23,6 +23,8 @@ import { createServer } from 'node:net';
 export interface TestPostgres {
   /** postgres://…/postgres as the superuser, for creating one database per test. */
   readonly adminUrl: string;
+  /** The cluster's directory (data/, server.log), for leak scans. */
+  readonly dir: string;
   stop(): void;
 }
 
@@ -84,6 +86,7 @@ export async function startTestPostgres(
   ]);
   return {
     adminUrl: `postgres://tipline_test:${password}@127.0.0.1:${port}/postgres`,
+    dir,
     stop: () => {
       try {
         as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
