@@ -8,12 +8,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Hono } from 'hono';
 import { createDeps } from '../src/compose.js';
-import { currentDeskKey, initialiseDesk } from '../src/core/index.js';
+import { currentDeskKey, initialiseDesk, type CoreDeps } from '../src/core/index.js';
+import { openPostgresStore } from '../src/store/index.js';
+import { startTestPostgres } from '../test/postgres-server.js';
 import { sealTipEnvelope } from '../src/crypto/index.js';
 import { CATALOGS } from '../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../src/i18n/emergency-numbers.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
 import { createApp } from '../src/server/app.js';
+import { DEFAULT_PROOF_OF_WORK } from '../src/server/tipster/tipster-routes.js';
 
 export interface Stats {
   n: number;
@@ -69,9 +72,65 @@ export async function benchWeb(): Promise<void> {
     return c.text(String(typeof message === 'string' ? message.length : 0));
   });
 
+  const body = (i: number) =>
+    new URLSearchParams({ message: `tip ${i} ${'z'.repeat(1500)}`, country: 'RS', danger: 'no' });
+  const post = (target: Hono, path: string) => (i: number) =>
+    Promise.resolve(
+      target.request(path, {
+        method: 'POST',
+        body: body(i),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  console.log(
+    '\n# web intake (in-process, 4 concurrent, 2 KB form, production argon2id for the codename)',
+  );
+  const baseline = await load(2000, 4, post(bare, '/echo'));
+  console.log(formatStats('baseline: bare Hono form endpoint', baseline));
+
   const dataDir = mkdtempSync(join(tmpdir(), 'tipline-bench-web-'));
+  // PostgreSQL beside SQLite when the server binaries are here: a throwaway local server,
+  // fsync on, so its commits are as durable as SQLite's synchronous=FULL
+  let skipped = 'no server binaries in /usr/lib/postgresql';
+  const postgres = await startTestPostgres({ durable: true }).catch((error: unknown) => {
+    skipped = (error as Error).message.split('\n')[0] ?? 'the server did not start';
+    return undefined;
+  });
   try {
-    const core = await createDeps({ dataDir }, { logger: createMemoryLogger() });
+    await benchIntakeOn(
+      'SQLite',
+      await createDeps({ dataDir }, { logger: createMemoryLogger() }),
+      post,
+      baseline,
+      true,
+    );
+    if (postgres) {
+      const url = new URL(postgres.adminUrl);
+      const store = await openPostgresStore(url.href);
+      await benchIntakeOn(
+        'PostgreSQL (local, loopback)',
+        await createDeps({ dataDir }, { logger: createMemoryLogger(), store }),
+        post,
+        baseline,
+        false,
+      );
+    } else {
+      console.log(`(PostgreSQL intake not measured: ${skipped})`);
+    }
+  } finally {
+    postgres?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchIntakeOn(
+  label: string,
+  core: CoreDeps,
+  post: (target: Hono, path: string) => (i: number) => Promise<Response>,
+  baseline: Stats,
+  renderPage: boolean,
+): Promise<void> {
+  try {
     await initialiseDesk(core, {
       reviewerName: 'bench',
       passphrase: new TextEncoder().encode('bench passphrase long enough'),
@@ -82,36 +141,15 @@ export async function benchWeb(): Promise<void> {
         quickExitUrl: 'https://www.wikipedia.org',
         onionAddress: undefined,
         rateLimitPerHour: 0,
-        // proof of work would refuse sealed tips after 30 in ten minutes: off for the bench
-        proofOfWork: {
-          threshold: Number.MAX_SAFE_INTEGER,
-          windowMs: 60_000,
-          difficulty: 10,
-          ttlMs: 60_000,
-        },
+        // a load test: no proof of work (it would answer 429 after 30 sealed tips)
+        proofOfWork: { ...DEFAULT_PROOF_OF_WORK, threshold: Number.MAX_SAFE_INTEGER },
       },
       catalogs: CATALOGS,
       emergencyNumbers: EMERGENCY_NUMBERS,
     });
-    const body = (i: number) =>
-      new URLSearchParams({ message: `tip ${i} ${'z'.repeat(1500)}`, country: 'RS', danger: 'no' });
-    const post = (target: Hono, path: string) => (i: number) =>
-      Promise.resolve(
-        target.request(path, {
-          method: 'POST',
-          body: body(i),
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        }),
-      );
-
-    console.log(
-      '\n# web intake (in-process, 4 concurrent, 2 KB form, production argon2id for the codename)',
-    );
-    const baseline = await load(2000, 4, post(bare, '/echo'));
-    console.log(formatStats('baseline: bare Hono form endpoint', baseline));
     const form = await load(60, 4, post(app, '/tips'));
     console.log(
-      formatStats('POST /tips (validate, seal, store, receipt)', form),
+      formatStats(`${label}: POST /tips (validate, seal, store, receipt)`, form),
       `  p99 x${(form.p99 / baseline.p99).toFixed(0)} baseline`,
     );
     const { sodium } = core;
@@ -137,18 +175,19 @@ export async function benchWeb(): Promise<void> {
       Promise.resolve(app.request('/api/tips', { method: 'POST', body: sealedBody(i) })),
     );
     console.log(
-      formatStats('POST /api/tips (browser-sealed envelope)', sealed),
+      formatStats(`${label}: POST /api/tips (browser-sealed)`, sealed),
       `  p99 x${(sealed.p99 / baseline.p99).toFixed(0)} baseline`,
     );
-    const page = await load(500, 4, (i) =>
-      Promise.resolve(app.request(`/?lang=${i % 2 ? 'en' : 'vi'}`)),
-    );
-    console.log(
-      formatStats('GET / (render the form)', page),
-      `  p99 x${(page.p99 / baseline.p99).toFixed(1)} baseline`,
-    );
-    await core.store.close();
+    if (renderPage) {
+      const page = await load(500, 4, (i) =>
+        Promise.resolve(app.request(`/?lang=${i % 2 ? 'en' : 'vi'}`)),
+      );
+      console.log(
+        formatStats('GET / (render the form)', page),
+        `  p99 x${(page.p99 / baseline.p99).toFixed(1)} baseline`,
+      );
+    }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await core.store.close();
   }
 }

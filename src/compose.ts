@@ -8,13 +8,20 @@ import {
   withStorageAlarm,
   type CoreDeps,
 } from './core/index.js';
-import { loadOrCreateAlertKeySeed, openSqliteStore } from './store/index.js';
+import {
+  isPostgresUrl,
+  loadOrCreateAlertKeySeed,
+  openPostgresStore,
+  openSqliteStore,
+  StoreOpenError,
+} from './store/index.js';
+import type { Store } from './core/index.js';
 
 export { StoreOpenError } from './store/index.js';
 import { createLogger } from './logging/logger.js';
 import { createSharpSanitizer } from './media/attachment-sanitizer.js';
 import { createPiscinaScanner } from './scan/piscina-scanner.js';
-import type { Config } from './config/config.js';
+import type { Config, Secrets } from './config/config.js';
 
 /**
  * Builds every dependency once from config. Tests pass overrides (a temp store, a fake clock,
@@ -24,12 +31,14 @@ export async function createDeps(
   config: Pick<Config, 'dataDir'> &
     Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal' | 'alerts'>>,
   overrides: Partial<CoreDeps> & { readonly onAlertKeyCreated?: () => void } = {},
+  secrets: Partial<Pick<Secrets, 'databaseUrl'>> = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
   const clock = overrides.clock ?? Date.now;
   const logger = overrides.logger ?? createLogger();
   const store =
-    overrides.store ?? withStorageAlarm(openSqliteStore(config.dataDir), logger, () => clock());
+    overrides.store ??
+    withStorageAlarm(await openStore(config, secrets.databaseUrl), logger, () => clock());
   let alerts = overrides.alerts;
   if (!alerts) {
     // beside the database, never in it (src/store/alert-key-file.ts); made on first use
@@ -63,4 +72,24 @@ export async function createDeps(
     alerts,
     scanner: overrides.scanner ?? createPiscinaScanner(),
   };
+}
+
+/** PostgreSQL when TIPLINE_DATABASE_URL is set, else SQLite in the data directory. */
+export async function openStore(
+  config: Pick<Config, 'dataDir'>,
+  databaseUrl: string | undefined,
+): Promise<Store> {
+  return databaseUrl === undefined
+    ? openSqliteStore(config.dataDir)
+    : openPostgresStore(databaseUrl);
+}
+
+/**
+ * A second store for `tipline migrate-store --to URL`: an empty PostgreSQL database to copy
+ * into. Error lines name the flag, never the URL.
+ */
+export async function openTargetStore(url: string): Promise<Store> {
+  if (!isPostgresUrl(url))
+    throw new StoreOpenError('--to must be a postgres://user@host:port/database URL');
+  return openPostgresStore(url, { describedAs: '--to' });
 }

@@ -32,7 +32,11 @@ const ALERT_SWEEP_MS = 30_000;
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
 export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
   let alertKeyCreated = false;
-  const core = await createDeps(config, { onAlertKeyCreated: () => (alertKeyCreated = true) });
+  const core = await createDeps(
+    config,
+    { onAlertKeyCreated: () => (alertKeyCreated = true) },
+    secrets,
+  );
   const bot: TipBot | undefined = secrets.telegramBotToken
     ? createTipBot({
         core,
@@ -107,7 +111,12 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  core.logger.info('server.listening', { host: config.host, port: config.port });
+  // the store kind only: never the database URL, which carries a password
+  core.logger.info('server.listening', {
+    host: config.host,
+    port: config.port,
+    store: config.storeKind,
+  });
   if (config.rateLimitPerHour === 0) {
     core.logger.warn('rate_limit.off', {
       note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback',

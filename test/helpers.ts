@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createDeps } from '../src/compose.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
-import { createInProcessScanner, type CoreDeps, type TipSubmission } from '../src/core/index.js';
+import {
+  createInProcessScanner,
+  type CoreDeps,
+  type Store,
+  type TipSubmission,
+} from '../src/core/index.js';
 import { loadSodium, type KdfParams } from '../src/crypto/index.js';
 
 /** Cheap argon2id for in-process tests; production parameters are pinned by the crypto vectors. */
@@ -31,18 +36,41 @@ export interface TestContext {
   setNow(ms: number): void;
 }
 
+let testStore: (() => Promise<Store>) | undefined;
+
 /**
- * Core deps over a fresh migrated SQLite file, a fake clock, a memory logger and the
- * in-process scanner (the worker-thread one is tested on its own, test/scan).
+ * Makes every createTestDeps in this test file use another store (test/core/on-pglite.test.ts
+ * runs core suites on PostgreSQL this way). Call before the suites are collected.
+ */
+export function useTestStore(open: () => Promise<Store>): void {
+  testStore = open;
+}
+
+/** False while useTestStore has swapped SQLite out: for tests that open the SQLite file itself. */
+export function onSqliteFile(): boolean {
+  return testStore === undefined;
+}
+
+/**
+ * Core deps over a fresh migrated SQLite file (or useTestStore's), a fake clock, a memory
+ * logger and the in-process scanner (the worker-thread one is tested on its own, test/scan).
  */
 export async function createTestDeps(overrides: Partial<CoreDeps> = {}): Promise<TestContext> {
   const dataDir = tempDir();
   let now = Date.UTC(2026, 10, 22, 14, 37, 12);
   const logger = createMemoryLogger();
   const scanner = overrides.scanner ?? createInProcessScanner(await loadSodium());
+  const store = overrides.store ?? (testStore ? await testStore() : undefined);
   const deps = await createDeps(
     { dataDir },
-    { clock: () => now, logger, kdfParams: TEST_KDF_PARAMS, scanner, ...overrides },
+    {
+      clock: () => now,
+      logger,
+      kdfParams: TEST_KDF_PARAMS,
+      scanner,
+      ...overrides,
+      ...(store ? { store } : {}),
+    },
   );
   onTestFinished(async () => {
     await deps.scanner.close();

@@ -23,7 +23,10 @@ import {
   listDesks,
   listReviewers,
   readAuditEntries,
+  copyStoreInto,
 } from '../core/index.js';
+import type { Config } from '../config/config.js';
+import { openTargetStore } from '../compose.js';
 import { CliUsageError } from './cli-errors.js';
 import { isLocale, LOCALES } from '../i18n/locales.js';
 import { readSecretFile, secretFromFileOrPrompt } from './secret-input.js';
@@ -343,12 +346,61 @@ export async function backupCommand(
   deps: CoreDeps,
   args: readonly string[],
   io: CliIo,
+  storeKind: Config['storeKind'] = 'sqlite',
 ): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' } });
   const out = required(values.out, '--out');
   await backupStore(deps, out, 'cli');
-  io.out(`Backup written to ${out} and verified (integrity_check ok).\n`);
+  io.out(
+    storeKind === 'postgres'
+      ? `Backup written to ${out} by pg_dump (custom format; restore with pg_restore) and read back.\n`
+      : `Backup written to ${out} and verified (integrity_check ok).\n`,
+  );
   return 0;
+}
+
+/**
+ * `tipline migrate-store --to postgres://…`: copies the SQLite store into an empty PostgreSQL
+ * database and checks every table's row count and row hashes. The password is best left out
+ * of the URL (node-postgres then reads PGPASSWORD), since a command line is visible to other
+ * local users.
+ */
+export async function migrateStoreCommand(
+  deps: CoreDeps,
+  args: readonly string[],
+  io: CliIo,
+  storeKind: Config['storeKind'],
+): Promise<number> {
+  const { values } = parse(args, { to: { type: 'string' } });
+  const url = required(values.to, '--to');
+  if (storeKind !== 'sqlite') {
+    throw new CliUsageError(
+      'migrate-store copies the SQLite store in TIPLINE_DATA_DIR: unset TIPLINE_DATABASE_URL to run it',
+    );
+  }
+  const target = await openTargetStore(url);
+  try {
+    const results = await copyStoreInto(deps, target);
+    for (const r of results) {
+      io.out(
+        `${r.ok ? 'ok' : 'DIFFERS'}\t${r.table}\t${r.sourceRows} rows -> ${r.targetRows} rows\t${r.targetDigest.slice(0, 16)}\n`,
+      );
+    }
+    const bad = results.filter((r) => !r.ok);
+    if (bad.length > 0) {
+      io.err(
+        `tipline: the copy differs from the source in ${bad.map((r) => r.table).join(', ')}; do not switch to it\n`,
+      );
+      return 1;
+    }
+    const rows = results.reduce((n, r) => n + r.sourceRows, 0);
+    io.out(
+      `Copied and verified ${rows} rows in ${results.length} tables. Set TIPLINE_DATABASE_URL to use PostgreSQL; keep the SQLite data until you have checked it.\n`,
+    );
+    return 0;
+  } finally {
+    await target.close();
+  }
 }
 
 export async function purgeCommand(

@@ -11,6 +11,7 @@ import {
   exportCommand,
   initCommand,
   purgeCommand,
+  migrateStoreCommand,
   recoverCommand,
   reviewerCommand,
   type CliIo,
@@ -29,14 +30,17 @@ Usage:
   tipline reviewer revoke NAME [--no-rotate]
   tipline reviewer alerts NAME (--email ADDR [--language TAG] | --telegram-link | --off)
   tipline recover --reviewer NAME --recovery-key-file F [--passphrase-file F]
-  tipline backup --out F
+  tipline backup --out F                     SQLite: verified copy; PostgreSQL: pg_dump -Fc
+  tipline migrate-store --to postgres://USER@HOST:PORT/DB
+                                             copy the SQLite store into an empty PostgreSQL
+                                             database and verify every row (password: PGPASSWORD)
   tipline purge [--older-than-days N]       delete closed/spam tips older than N days
                                              (default: TIPLINE_RETENTION_DAYS)
   tipline audit verify                       check the audit log's hash chain
   tipline audit list                         print the audit log
 
 Passphrases are read from the named file or asked on the terminal, never from arguments.
-Data lives in TIPLINE_DATA_DIR (default ./data).
+Data lives in TIPLINE_DATA_DIR (default ./data), or in PostgreSQL when TIPLINE_DATABASE_URL is set.
 `;
 
 type Command = (deps: CoreDeps, args: readonly string[], io: CliIo) => Promise<number>;
@@ -46,7 +50,8 @@ const commands = (config: Config): Record<string, Command> => ({
   export: exportCommand,
   reviewer: reviewerCommand,
   recover: recoverCommand,
-  backup: backupCommand,
+  backup: (deps, args, io) => backupCommand(deps, args, io, config.storeKind),
+  'migrate-store': (deps, args, io) => migrateStoreCommand(deps, args, io, config.storeKind),
   purge: (deps, args, io) => purgeCommand(deps, args, io, config.retentionDays),
   audit: auditCommand,
 });
@@ -58,6 +63,7 @@ const COMMAND_NAMES = new Set([
   'backup',
   'purge',
   'audit',
+  'migrate-store',
 ]);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -73,13 +79,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let deps;
   try {
     if (!COMMAND_NAMES.has(command)) throw new CliUsageError(`unknown command ${command}`);
-    const { config } = loadConfig();
+    const { config, secrets } = loadConfig();
     const run = commands(config)[command];
     if (!run) throw new CliUsageError(`unknown command ${command}`);
     // stdout carries command output (export's JSON Lines); logs go to stderr
-    deps = await createDeps(config, {
-      logger: createLogger((_level, line) => io.err(`${line}\n`)),
-    });
+    deps = await createDeps(
+      config,
+      { logger: createLogger((_level, line) => io.err(`${line}\n`)) },
+      secrets,
+    );
     return await run(deps, args, io);
   } catch (error) {
     const { line, exitCode } = describeCliError(error);

@@ -10,6 +10,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Where the store lives: SQLite in dataDir, or PostgreSQL at Secrets.databaseUrl. */
+  readonly storeKind: 'sqlite' | 'postgres';
   /** Tips per client per hour; 0 turns tip rate limiting off (loopback load tests only). */
   readonly rateLimitPerHour: number;
   /**
@@ -52,6 +54,8 @@ export interface Secrets {
   readonly telegramWebhookSecret: string | undefined;
   /** smtp:// or smtps:// URL, possibly with a user and password; undefined: no e-mail alerts. */
   readonly smtpUrl: string | undefined;
+  /** TIPLINE_DATABASE_URL: postgres://… with the role's password; never logged. */
+  readonly databaseUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -96,6 +100,22 @@ function smtpUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** A postgres:// URL; the message never repeats the value (it carries a password). */
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || url.pathname.length < 2) {
+    throw new ConfigError(`${name} must be a postgres://user:password@host:port/database URL`);
+  }
+  return raw;
+}
+
 /** Parses the environment once at start-up. The only reader of process.env. */
 export function loadConfig(env: Env = process.env): { config: Config; secrets: Secrets } {
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
@@ -130,6 +150,7 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       'TIPLINE_ONION_ADDRESS must be a v3 onion host name (56 characters + .onion)',
     );
   }
+  const databaseUrl = postgresUrl(env, 'TIPLINE_DATABASE_URL');
   const quickExitUrl = httpUrl(env, 'TIPLINE_QUICK_EXIT_URL') ?? 'https://www.wikipedia.org';
   const smtp = smtpUrl(env);
   const fromRaw = env.TIPLINE_ALERT_FROM ?? '';
@@ -143,6 +164,7 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       host,
       port: integer(env, 'PORT', 8080, 1, 65_535),
       dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(dataDirRaw),
+      storeKind: databaseUrl === undefined ? 'sqlite' : 'postgres',
       rateLimitPerHour: integer(env, 'TIPLINE_RATE_LIMIT', 20, 0, 1_000_000),
       powThresholdPerMinute: integer(env, 'TIPLINE_POW_THRESHOLD', 3, 0, 100_000),
       powDifficulty: integer(env, 'TIPLINE_POW_DIFFICULTY', 10, 1, 16),
@@ -167,6 +189,11 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
         from: alertFrom,
       },
     },
-    secrets: { telegramBotToken: token, telegramWebhookSecret: webhookSecret, smtpUrl: smtp },
+    secrets: {
+      telegramBotToken: token,
+      telegramWebhookSecret: webhookSecret,
+      smtpUrl: smtp,
+      databaseUrl,
+    },
   };
 }

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'desk.rotate',
   'tips.export',
   'store.backup',
+  'store.migrate',
   'tips.purge',
   'reviewer.passphrase',
   'reviewer.grant',

@@ -83,3 +83,4 @@ export * from './alert-delivery.js';
 export * from './desk-settings.js';
 export * from './storage-alarm.js';
 export * from './byte-budget.js';
+export * from './store-migration.js';

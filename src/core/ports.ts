@@ -237,6 +237,19 @@ export interface UrgentTipRecord {
   readonly escalated: boolean;
 }
 
+/** One row of any table as stored: column names to text, numbers, bytes or null. */
+export type StoreRow = Readonly<Record<string, string | number | Uint8Array | null>>;
+
+/** Whole-table access: the same table and column names on every implementation. */
+export interface StoreTables {
+  /** Every table, each after the tables its foreign keys point to. */
+  names(): readonly string[];
+  /** Up to `limit` rows after the first `offset`, in primary-key order. */
+  readRows(table: string, offset: number, limit: number): Promise<StoreRow[]>;
+  /** Inserts rows exactly as read from another store (inside the caller's transaction, if any). */
+  writeRows(table: string, rows: readonly StoreRow[]): Promise<void>;
+}
+
 /**
  * The narrow repository core depends on. Asynchronous, so that a networked database
  * (PostgreSQL) implements the same port as the embedded SQLite store. A write the storage
@@ -247,7 +260,9 @@ export interface UrgentTipRecord {
 export interface Store {
   /**
    * Runs `work` as one transaction: every store call made from inside it (in its async
-   * context) belongs to it, and other callers wait until it ends. Commits when `work`
+   * context) belongs to it; other callers never see its writes before it commits (SQLite
+   * makes them wait, PostgreSQL answers from the last commit), and two transactions never
+   * interleave, across every instance on the same database. Commits when `work`
    * resolves, rolls back when it throws; a nested call becomes a savepoint. Keep slow work
    * (argon2, network) outside: the transaction holds the store while it runs.
    */
@@ -255,6 +270,9 @@ export interface Store {
 
   getMeta(key: string): Promise<Uint8Array | undefined>;
   setMeta(key: string, value: Uint8Array): Promise<void>;
+
+  /** Every table row by row, for copying a whole store into another (`tipline migrate-store`). */
+  readonly tables?: StoreTables;
 
   insertDesk(desk: DeskRecord): Promise<void>;
   listDesks(): Promise<DeskRecord[]>;
@@ -360,7 +378,10 @@ export interface Store {
   appendAudit(record: AuditRecord): Promise<void>;
   listAudit(afterSequence: number, limit: number): Promise<AuditRecord[]>;
 
-  /** Online backup to `path`, verified with integrity_check before it resolves. */
+  /**
+   * Online backup to `path` (0600), checked before it resolves: SQLite's backup API and
+   * integrity_check; on PostgreSQL a pg_dump archive read back with pg_restore --list.
+   */
   backupTo(path: string): Promise<void>;
   close(): Promise<void>;
 }

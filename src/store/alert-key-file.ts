@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StoreOpenError } from './database.js';
+import { prepareDataDir, StoreOpenError } from './database.js';
 
 /*
  * The server alert key lives beside the database, not in it: a copy of tipline.db (a backup,
@@ -20,6 +20,8 @@ export function loadOrCreateAlertKeySeed(
   dataDir: string,
   freshSeed: () => Uint8Array,
 ): { seed: Uint8Array; created: boolean } {
+  // on PostgreSQL the data directory holds nothing else, so it may not exist yet
+  prepareDataDir(dataDir);
   const path = join(dataDir, ALERT_KEY_FILE);
   if (!existsSync(path)) {
     const seed = freshSeed();

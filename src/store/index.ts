@@ -7,3 +7,5 @@ export {
   MIGRATIONS_FOLDER,
 } from './database.js';
 export { ALERT_KEY_FILE, loadOrCreateAlertKeySeed } from './alert-key-file.js';
+export { createPostgresStore, POSTGRES_MIGRATIONS_FOLDER } from './postgres-store.js';
+export { openPostgresStore, isPostgresUrl, postgresOpenError } from './postgres-database.js';

@@ -7,6 +7,7 @@ import {
   eq,
   gt,
   inArray,
+  is,
   isNull,
   lt,
   lte,
@@ -15,6 +16,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { KdfParams } from '../crypto/kdf.js';
 import type {
   AlertDueRecord,
@@ -47,6 +49,14 @@ import { openDataDir, openDatabaseFile, StoreOpenError, type OpenedDatabase } fr
 import { createTransactionGate, type TransactionGate } from './transaction-gate.js';
 import { mapStorageFailure } from './storage-failure.js';
 import * as schema from './schema.js';
+import {
+  findShape,
+  fromStoreRow,
+  parentsFirst,
+  tableShape,
+  toStoreRow,
+  type TableShape,
+} from './table-rows.js';
 
 // SQLite hands back Buffers; callers get plain Uint8Array views of the same bytes.
 const asBytes = (buffer: Buffer): Uint8Array =>
@@ -159,7 +169,7 @@ const credentialColumns = (credentials: ReviewerCredentials) => ({
 
 /** Store's statements as this connection runs them: synchronously, in-process. */
 type SqliteStatements = {
-  [K in Exclude<keyof Store, 'transaction' | 'backupTo' | 'close'>]: Store[K] extends (
+  [K in Exclude<keyof Store, 'transaction' | 'backupTo' | 'close' | 'tables'>]: Store[K] extends (
     ...args: infer A
   ) => Promise<infer R>
     ? (...args: A) => R
@@ -196,6 +206,32 @@ export function createSqliteStore(opened: OpenedDatabase): Store {
   });
   return {
     ...gateStatements(gate, createSqliteStatements(opened)),
+    tables: {
+      names: () => SQLITE_TABLES.map((shape) => shape.name),
+      readRows: (name, offset, limit) =>
+        gate.run(() => {
+          const { table, keys } = findShape(SQLITE_TABLES, name);
+          return opened.db
+            .select()
+            .from(table as SQLiteTable)
+            .orderBy(...(keys as SQLiteColumn[]))
+            .limit(limit)
+            .offset(offset)
+            .all()
+            .map((row) => toStoreRow(table, row));
+        }),
+      writeRows: (name, rows) =>
+        mapStorageFailure(
+          gate.run(() => {
+            if (rows.length === 0) return;
+            const { table } = findShape(SQLITE_TABLES, name);
+            opened.db
+              .insert(table as SQLiteTable)
+              .values(rows.map((row) => fromStoreRow(table, row, toBuffer)))
+              .run();
+          }),
+        ),
+    },
     transaction: (work) => mapStorageFailure(gate.transaction(work)),
     backupTo: (path) => gate.run(() => undefined).then(() => backupSqlite(sqlite, path)),
     close: () =>
@@ -204,6 +240,20 @@ export function createSqliteStore(opened: OpenedDatabase): Store {
       }),
   };
 }
+
+const SQLITE_TABLES: readonly TableShape[] = parentsFirst(
+  (Object.values(schema) as unknown[])
+    .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+    .map((table) => {
+      const config = getTableConfig(table);
+      const keys = config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary);
+      return tableShape(
+        table,
+        keys,
+        config.foreignKeys.map((fk) => fk.reference().foreignTable),
+      );
+    }),
+);
 
 /** Online backup to `path` (0600), switched to a rollback journal and checked before it resolves. */
 async function backupSqlite(sqlite: OpenedDatabase['sqlite'], path: string): Promise<void> {

@@ -97,4 +97,33 @@ describe('loadConfig', () => {
       /TIPLINE_MAX_ATTACHMENT_MB/,
     );
   });
+
+  it('selects PostgreSQL with TIPLINE_DATABASE_URL and keeps the URL out of config', () => {
+    const url = 'postgres://tipline:s3cret-pass@127.0.0.1:5432/tipline?sslmode=verify-full';
+    const { config, secrets } = loadConfig({ TIPLINE_DATABASE_URL: url });
+    expect(config.storeKind).toBe('postgres');
+    expect(secrets.databaseUrl).toBe(url);
+    expect(JSON.stringify(config)).not.toContain('s3cret');
+    expect(loadConfig({}).config.storeKind).toBe('sqlite');
+    expect(loadConfig({ TIPLINE_DATABASE_URL: '' }).secrets.databaseUrl).toBeUndefined();
+  });
+
+  it('refuses a TIPLINE_DATABASE_URL that is not a postgres URL without repeating it', () => {
+    for (const bad of [
+      'mysql://u:s3cret-pass@h/db',
+      'postgres://u:s3cret-pass@h',
+      'not a url s3cret-pass',
+    ]) {
+      let message = '';
+      try {
+        loadConfig({ TIPLINE_DATABASE_URL: bad });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toBe(
+        'TIPLINE_DATABASE_URL must be a postgres://user:password@host:port/database URL',
+      );
+    }
+  });
 });

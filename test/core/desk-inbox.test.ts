@@ -16,7 +16,7 @@ import {
   type TipId,
   type TipSubmission,
 } from '../../src/core/index.js';
-import { createTestDeps, PASSPHRASE, scanForBytes, submission } from '../helpers.js';
+import { createTestDeps, onSqliteFile, PASSPHRASE, scanForBytes, submission } from '../helpers.js';
 
 const HOUR = 3_600_000;
 
@@ -88,29 +88,33 @@ describe('the inbox', () => {
     expect(page.total).toBe(3);
   });
 
-  it('shows a tip that fails to decrypt as damaged and keeps listing and filtering the rest', async () => {
-    const { deps, dataDir, view, tip } = await desk();
-    const broken = await tip('will be damaged');
-    await tip('still fine');
-    const db = new Database(join(dataDir, 'tipline.db'));
-    db.prepare("UPDATE tips SET envelope = X'00112233' WHERE id = ?").run(broken);
-    db.close();
-    const rows = (await listInbox(deps, view, {}, { offset: 0, limit: 50 })).rows;
-    expect(rows.map((row) => [row.headline, row.damaged])).toEqual([
-      ['still fine', false],
-      ['', true],
-    ]);
-    // The sealed index still knows what the damaged tip said when it arrived (language en), so
-    // a filter lists it, marked damaged, instead of hiding it; the rest filters as before.
-    expect(
-      (await listInbox(deps, view, { language: 'en' }, { offset: 0, limit: 50 })).rows.map(
-        (row) => [row.headline, row.damaged],
-      ),
-    ).toEqual([
-      ['still fine', false],
-      ['', true],
-    ]);
-  });
+  // opens the SQLite file itself
+  it.skipIf(!onSqliteFile())(
+    'shows a tip that fails to decrypt as damaged and keeps listing and filtering the rest',
+    async () => {
+      const { deps, dataDir, view, tip } = await desk();
+      const broken = await tip('will be damaged');
+      await tip('still fine');
+      const db = new Database(join(dataDir, 'tipline.db'));
+      db.prepare("UPDATE tips SET envelope = X'00112233' WHERE id = ?").run(broken);
+      db.close();
+      const rows = (await listInbox(deps, view, {}, { offset: 0, limit: 50 })).rows;
+      expect(rows.map((row) => [row.headline, row.damaged])).toEqual([
+        ['still fine', false],
+        ['', true],
+      ]);
+      // The sealed index still knows what the damaged tip said when it arrived (language en), so
+      // a filter lists it, marked damaged, instead of hiding it; the rest filters as before.
+      expect(
+        (await listInbox(deps, view, { language: 'en' }, { offset: 0, limit: 50 })).rows.map(
+          (row) => [row.headline, row.damaged],
+        ),
+      ).toEqual([
+        ['still fine', false],
+        ['', true],
+      ]);
+    },
+  );
 
   it('lists a tip sealed to a key the reviewer holds no grant for as locked, without its content', async () => {
     const { deps, tip } = await desk();
@@ -215,21 +219,25 @@ describe('triage', () => {
     expect((await openTipDetail(deps, ana, id)).triage.labels).toEqual(eleven.slice(0, 10));
   });
 
-  it('keeps labels, priority and notes sealed: none of them is on disk in plaintext', async () => {
-    const { deps, dataDir, ana, tip } = await desk();
-    const id = await tip('sealed triage');
-    await applyTriage(deps, ana, [id], { kind: 'labels', labels: ['MARKER-LABEL-Bor'] });
-    await applyTriage(deps, ana, [id], { kind: 'priority', priority: 'urgent' });
-    await addReviewerNote(deps, ana, id, 'MARKER-NOTE called the shelter');
-    const detail = await openTipDetail(deps, ana, id);
-    expect(detail.triage).toEqual({ labels: ['MARKER-LABEL-Bor'], priority: 'urgent' });
-    expect(detail.thread.map((entry) => [entry.kind, entry.text])).toEqual([
-      ['note', 'MARKER-NOTE called the shelter'],
-    ]);
-    expect(scanForBytes(dataDir, 'MARKER-NOTE')).toEqual([]);
-    expect(scanForBytes(dataDir, 'MARKER-LABEL')).toEqual([]);
-    expect(scanForBytes(dataDir, 'urgent')).toEqual([]);
-  });
+  // opens the SQLite file itself
+  it.skipIf(!onSqliteFile())(
+    'keeps labels, priority and notes sealed: none of them is on disk in plaintext',
+    async () => {
+      const { deps, dataDir, ana, tip } = await desk();
+      const id = await tip('sealed triage');
+      await applyTriage(deps, ana, [id], { kind: 'labels', labels: ['MARKER-LABEL-Bor'] });
+      await applyTriage(deps, ana, [id], { kind: 'priority', priority: 'urgent' });
+      await addReviewerNote(deps, ana, id, 'MARKER-NOTE called the shelter');
+      const detail = await openTipDetail(deps, ana, id);
+      expect(detail.triage).toEqual({ labels: ['MARKER-LABEL-Bor'], priority: 'urgent' });
+      expect(detail.thread.map((entry) => [entry.kind, entry.text])).toEqual([
+        ['note', 'MARKER-NOTE called the shelter'],
+      ]);
+      expect(scanForBytes(dataDir, 'MARKER-NOTE')).toEqual([]);
+      expect(scanForBytes(dataDir, 'MARKER-LABEL')).toEqual([]);
+      expect(scanForBytes(dataDir, 'urgent')).toEqual([]);
+    },
+  );
 
   it('records an audit entry for each view and change, without label or note text, and the chain verifies', async () => {
     const { deps, ana, tip } = await desk();

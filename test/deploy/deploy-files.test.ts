@@ -175,6 +175,9 @@ describe('the operator guide', () => {
       'Telegram',
       'seized',
       'laptop',
+      'Two instances on PostgreSQL',
+      'pg_dump',
+      'OnionBalance',
     ]) {
       expect(guide, topic).toContain(topic);
     }
