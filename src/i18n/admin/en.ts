@@ -28,7 +28,7 @@ export const adminEn = {
   'setup.submit': 'Create the desk',
   'recovery.heading': 'Your recovery key',
   'recovery.intro':
-    'Write this down or print it now, and keep it offline in a safe place. It is shown only this once and is stored nowhere.',
+    'Write this down or print it now, and keep it offline in a safe place. It is shown until you confirm below that you saved it, and is stored nowhere.',
   'recovery.confirm': 'I have saved the recovery key somewhere safe.',
   'recovery.confirmRequired': 'Please confirm that you saved the recovery key.',
   'recovery.continue': 'Continue',
@@ -56,6 +56,8 @@ export const adminEn = {
   'inbox.apply': 'Apply',
   'inbox.applied': 'Done.',
   'field.received': 'Received',
+  'field.receivedHint':
+    'Received times are kept only to the hour, so that a stored time cannot pin down a moment.',
   'field.channel': 'Channel',
   'field.status': 'Status',
   'field.assignee': 'Assignee',
@@ -84,8 +86,9 @@ export const adminEn = {
   'tip.note': 'Add a note for the team (the tipster never sees it)',
   'tip.addNote': 'Add note',
   'tip.reply': 'Reply to the tipster',
-  'tip.replyHintWeb': 'She reads it in the inbox with her codename.',
-  'tip.replyHintTelegram': 'It is sent into her Telegram chat and kept in the case.',
+  'tip.replyHintWeb':
+    'The tipster reads it in the tip line’s inbox, with the codename from the receipt.',
+  'tip.replyHintTelegram': 'It is sent into the tipster’s Telegram chat and kept in the case.',
   'tip.sendReply': 'Send reply',
   'tip.replySent': 'Reply sent.',
   'tip.replyStored': 'Reply stored in the case; the Telegram chat could not be reached now.',

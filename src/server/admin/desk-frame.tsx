@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ReviewerRecord } from '../../core/index.js';
 import { formatMessage } from '../../i18n/messages.js';
 import { adminEn, type AdminMessageKey } from '../../i18n/admin/en.js';
+import { isLocale, localeInfo } from '../../i18n/locales.js';
 
 /* The desk's page frame (header, nav, notices) and the form controls its features share. */
 
@@ -19,6 +20,20 @@ export interface AdminFrame {
 }
 
 export const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** A tip's language as its speakers write it (简体中文, Српски), with the tag the filter takes. */
+export function LanguageName(props: { tag: string }) {
+  if (!isLocale(props.tag)) return <>{props.tag}</>;
+  const info = localeInfo(props.tag);
+  return (
+    <>
+      <span lang={info.tag} dir={info.dir}>
+        {info.name}
+      </span>{' '}
+      <span class="tag">({info.tag})</span>
+    </>
+  );
+}
 
 export function Csrf(props: { frame: AdminFrame }) {
   return props.frame.viewer ? (

@@ -38,7 +38,7 @@ function Row(props: { tip: TipSummary; t: AdminTranslate; names: Map<string, str
       <td>
         <input type="checkbox" name="tip" value={tip.id} form="bulk" aria-label={tip.id} />
       </td>
-      <td>{when(tip.receivedAt)}</td>
+      <td class="when">{when(tip.receivedAt)}</td>
       <td>{tip.channel}</td>
       <td>{statusLabel(tip.status)}</td>
       <td>{tip.priority}</td>
@@ -128,28 +128,33 @@ export function InboxPage(props: InboxView) {
         </label>
         <button type="submit">{t('inbox.filter')}</button>
       </form>
-      <p>{t('inbox.count', { total: page.total })}</p>
+      <p>
+        {t('inbox.count', { total: page.total })}{' '}
+        <span class="hint time-note">{t('field.receivedHint')}</span>
+      </p>
       {page.rows.length === 0 ? (
         <p>{t('inbox.empty')}</p>
       ) : (
-        <table class="tips">
-          <thead>
-            <tr>
-              <th></th>
-              <th>{t('field.received')}</th>
-              <th>{t('field.channel')}</th>
-              <th>{t('field.status')}</th>
-              <th>{t('field.priority')}</th>
-              <th>{t('field.assignee')}</th>
-              <th>{t('field.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((tip) => (
-              <Row tip={tip} t={t} names={names} />
-            ))}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table class="tips">
+            <thead>
+              <tr>
+                <th></th>
+                <th>{t('field.received')}</th>
+                <th>{t('field.channel')}</th>
+                <th>{t('field.status')}</th>
+                <th>{t('field.priority')}</th>
+                <th>{t('field.assignee')}</th>
+                <th>{t('field.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((tip) => (
+                <Row tip={tip} t={t} names={names} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <nav class="links">
         {props.pageLinks.newer ? <a href={props.pageLinks.newer}>{t('inbox.previous')}</a> : ''}

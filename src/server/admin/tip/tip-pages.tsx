@@ -1,8 +1,10 @@
+import type { Child } from 'hono/jsx';
 import type { ReviewerRecord, TipDetail } from '../../../core/index.js';
 import { PRIORITIES, TIP_STATUSES } from '../../../core/index.js';
 import {
   AdminShell,
   Csrf,
+  LanguageName,
   Notice,
   Select,
   assigneeOptions,
@@ -28,10 +30,15 @@ export function TipPage(props: TipView) {
   const { tip, content, triage, thread } = props.detail;
   const f = content.fields;
   const names = new Map(props.reviewers.map((r) => [r.id as string, r.name]));
-  const rows: [string, string | undefined][] = [
-    [t('field.received'), when(tip.receivedAt)],
+  const rows: [string, Child | undefined][] = [
+    [
+      t('field.received'),
+      <>
+        {when(tip.receivedAt)} <span class="hint time-note">{t('field.receivedHint')}</span>
+      </>,
+    ],
     [t('field.channel'), tip.channel],
-    [t('field.language'), content.language],
+    [t('field.language'), <LanguageName tag={content.language} />],
     [t('field.country'), f.country],
     [t('field.place'), f.place],
     [t('field.location'), f.location],
