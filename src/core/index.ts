@@ -37,6 +37,7 @@ export * from './desk-inbox.js';
 export * from './invitations.js';
 export * from './desk-people.js';
 export * from './desk-directory.js';
+export * from './desk-language.js';
 export * from './triage-forms.js';
 export * from './backup.js';
 export * from './replay-guard.js';

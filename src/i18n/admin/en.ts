@@ -1,6 +1,7 @@
 /**
- * The reviewer desk's text. Reviewers are trained staff working in English for now; another
- * language is added as a file typed `AdminMessages` (a missing key then fails to compile).
+ * The reviewer desk's text in English, the reference catalog. Each other desk language is a
+ * file typed `AdminMessages` (a missing or extra key then fails to compile) listed in
+ * `./catalogs.ts`; each reviewer picks one on their account page.
  */
 export const adminEn = {
   title: 'tipline desk',
@@ -74,6 +75,17 @@ export const adminEn = {
   'field.when': 'When',
   'field.contact': 'Contact',
   'field.attachments': 'Files',
+  'status.new': 'new',
+  'status.in_review': 'in review',
+  'status.escalated': 'escalated',
+  'status.closed': 'closed',
+  'status.spam': 'spam',
+  'priority.low': 'low',
+  'priority.normal': 'normal',
+  'priority.high': 'high',
+  'priority.urgent': 'urgent',
+  'channel.web': 'web',
+  'channel.telegram': 'Telegram',
   'tip.heading': 'Tip {id}',
   'tip.thread': 'Case thread',
   'tip.noThread': 'No follow-ups, replies or notes yet.',
@@ -113,6 +125,8 @@ export const adminEn = {
   'people.totpSecret':
     'New second factor for {name}. Hand it over in person; it is shown only now:',
   'people.you': 'you',
+  'role.admin': 'admin',
+  'role.reviewer': 'reviewer',
   'desks.heading': 'Desks',
   'desks.intro':
     'Each desk has its own key. Tips sent through a desk’s link are sealed to that desk; admins get every new desk, reviewers once granted.',
@@ -135,6 +149,11 @@ export const adminEn = {
   'account.current': 'Current passphrase',
   'account.new': 'New passphrase',
   'account.changed': 'Passphrase changed. Please log in again.',
+  'account.language': 'Desk language',
+  'account.languageHint':
+    'The language of these desk pages, for you alone. Tips stay in the language they were written in.',
+  'account.languageSave': 'Save language',
+  'account.languageSaved': 'Desk language saved.',
   'audit.heading': 'Audit log',
   'audit.ok': 'The chain is intact: {count} entries. Head: {head}',
   'audit.broken': 'The chain is broken at entry {sequence}.',

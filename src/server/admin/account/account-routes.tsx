@@ -21,20 +21,20 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
   app.get('/admin/account', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
-    return html(c, <AccountPage frame={await frameFor(viewer, core)} />);
+    const frame = await frameFor(viewer, core);
+    const notice =
+      c.req.query('done') === 'language' ? frame.t('account.languageSaved') : undefined;
+    return html(c, <AccountPage frame={frame} {...(notice ? { notice } : {})} />);
   });
 
   app.post('/admin/account/passphrase', limit, async (c) => {
     const guarded = await guardPost(c);
     if (guarded instanceof Response) return guarded;
     const { viewer, form } = guarded;
+    const frame = await frameFor(viewer, core);
     const next = firstText(form, 'passphrase') ?? '';
     if (next !== (firstText(form, 'passphrase2') ?? ''))
-      return html(
-        c,
-        <AccountPage frame={await frameFor(viewer, core)} error={t('setup.mismatch')} />,
-        400,
-      );
+      return html(c, <AccountPage frame={frame} error={frame.t('setup.mismatch')} />, 400);
     const current = encoder.encode(firstText(form, 'current') ?? '');
     const fresh = encoder.encode(next);
     try {
@@ -43,18 +43,9 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
       );
     } catch (error) {
       if (isDomainError(error, 'bad_credentials'))
-        return html(
-          c,
-          <AccountPage frame={await frameFor(viewer, core)} error={t('login.failed')} />,
-          400,
-        );
-      const mapped = domainMessage(error);
-      if (mapped)
-        return html(
-          c,
-          <AccountPage frame={await frameFor(viewer, core)} error={mapped.text} />,
-          400,
-        );
+        return html(c, <AccountPage frame={frame} error={frame.t('login.failed')} />, 400);
+      const mapped = domainMessage(error, frame.t);
+      if (mapped) return html(c, <AccountPage frame={frame} error={mapped.text} />, 400);
       throw error;
     } finally {
       current.fill(0);

@@ -11,6 +11,8 @@ import {
   Notice,
   Select,
   assigneeOptions,
+  channelLabel,
+  priorityLabel,
   statusLabel,
   when,
   type AdminFrame,
@@ -39,9 +41,9 @@ function Row(props: { tip: TipSummary; t: AdminTranslate; names: Map<string, str
         <input type="checkbox" name="tip" value={tip.id} form="bulk" aria-label={tip.id} />
       </td>
       <td class="when">{when(tip.receivedAt)}</td>
-      <td>{tip.channel}</td>
-      <td>{statusLabel(tip.status)}</td>
-      <td>{tip.priority}</td>
+      <td>{channelLabel(t, tip.channel)}</td>
+      <td>{statusLabel(t, tip.status)}</td>
+      <td>{priorityLabel(t, tip.priority)}</td>
       <td>{tip.assigneeId ? (props.names.get(tip.assigneeId) ?? '?') : '–'}</td>
       <td>
         <a href={`/admin/tips/${tip.id}`}>
@@ -64,8 +66,8 @@ export function InboxPage(props: InboxView) {
   const { t } = props.frame;
   const { filter, page } = props;
   const names = new Map(props.reviewers.map((r) => [r.id as string, r.name]));
-  const options = (values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: statusLabel(v) }));
+  const statuses = TIP_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }));
+  const channels = CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }));
   return (
     <AdminShell frame={props.frame} title={t('inbox.heading')}>
       <h1>{t('inbox.heading')}</h1>
@@ -76,14 +78,14 @@ export function InboxPage(props: InboxView) {
           name="status"
           label={t('field.status')}
           value={filter.status}
-          options={options(TIP_STATUSES)}
+          options={statuses}
           any={t('inbox.any')}
         />
         <Select
           name="channel"
           label={t('field.channel')}
           value={filter.channel}
-          options={options(CHANNELS)}
+          options={channels}
           any={t('inbox.any')}
         />
         {props.desks.length > 1 ? (
@@ -167,7 +169,7 @@ export function InboxPage(props: InboxView) {
           name="status"
           label={t('field.status')}
           value={undefined}
-          options={options(TIP_STATUSES)}
+          options={statuses}
           any="–"
         />
         <Select

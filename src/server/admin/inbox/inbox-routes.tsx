@@ -16,7 +16,14 @@ import {
 } from '../../../core/index.js';
 import { fieldValues, firstText } from '../../tipster/form-body.js';
 import { MessageOnlyPage } from '../desk-frame.js';
-import { domainMessage, frameFor, html, PAGE_SIZE, t, type DeskKit } from '../desk-guards.js';
+import {
+  domainMessage,
+  frameFor,
+  html,
+  PAGE_SIZE,
+  translatorFor,
+  type DeskKit,
+} from '../desk-guards.js';
 import { InboxPage } from './inbox-pages.js';
 
 /* The inbox (GET /admin) and bulk changes to the tips selected in it. */
@@ -65,7 +72,9 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
           ...(pageNumber > 1 ? { newer: link(pageNumber - 1) } : {}),
           ...(page.offset + page.rows.length < page.total ? { older: link(pageNumber + 1) } : {}),
         }}
-        {...(q.done === 'bulk' ? { notice: t('inbox.applied') } : {})}
+        {...(q.done === 'bulk'
+          ? { notice: (await translatorFor(viewer, core))('inbox.applied') }
+          : {})}
       />,
     );
   });
@@ -89,15 +98,16 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
         ...(label ? { label } : {}),
       });
     } catch (error) {
-      const mapped = domainMessage(error);
+      const frame = await frameFor(viewer, core);
+      const mapped = domainMessage(error, frame.t);
       if (!mapped) throw error;
       return html(
         c,
         <MessageOnlyPage
-          frame={await frameFor(viewer, core)}
+          frame={frame}
           title={mapped.text}
           text={mapped.text}
-          link={{ href: '/admin', label: t('nav.inbox') }}
+          link={{ href: '/admin', label: frame.t('nav.inbox') }}
         />,
         mapped.status,
       );

@@ -8,6 +8,8 @@ import {
   Notice,
   Select,
   assigneeOptions,
+  channelLabel,
+  priorityLabel,
   statusLabel,
   when,
   type AdminFrame,
@@ -37,7 +39,7 @@ export function TipPage(props: TipView) {
         {when(tip.receivedAt)} <span class="hint time-note">{t('field.receivedHint')}</span>
       </>,
     ],
-    [t('field.channel'), tip.channel],
+    [t('field.channel'), channelLabel(t, tip.channel)],
     [t('field.language'), <LanguageName tag={content.language} />],
     [t('field.country'), f.country],
     [t('field.place'), f.place],
@@ -89,7 +91,7 @@ export function TipPage(props: TipView) {
           name="status"
           label={t('field.status')}
           value={tip.status}
-          options={TIP_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          options={TIP_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
         <Select
           name="assignee"
@@ -101,7 +103,7 @@ export function TipPage(props: TipView) {
           name="priority"
           label={t('field.priority')}
           value={triage.priority}
-          options={PRIORITIES.map((p) => ({ value: p, label: p }))}
+          options={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
         />
         <label>
           {t('field.labels')} <span class="hint">{t('tip.labelsHint')}</span>

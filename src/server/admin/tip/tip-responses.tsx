@@ -6,7 +6,14 @@ import {
   type TipId,
 } from '../../../core/index.js';
 import { MessageOnlyPage } from '../desk-frame.js';
-import { domainMessage, frameFor, html, type DeskKit, type Viewer } from '../desk-guards.js';
+import {
+  domainMessage,
+  frameFor,
+  html,
+  translatorFor,
+  type DeskKit,
+  type Viewer,
+} from '../desk-guards.js';
 import { TipPage } from './tip-pages.js';
 
 /* The tip page as an answer: shown, or shown again with what went wrong (triage, notes, replies). */
@@ -35,7 +42,7 @@ export function createTipResponses(kit: DeskKit) {
   };
 
   const tipError = async (c: Context, viewer: Viewer, error: unknown) => {
-    const mapped = domainMessage(error);
+    const mapped = domainMessage(error, await translatorFor(viewer, core));
     if (!mapped) throw error;
     if (mapped.status === 404 || mapped.status === 403)
       return html(
