@@ -30,8 +30,8 @@ fieldset{border:0;padding:0;margin:1.1rem 0}
 .choices input{width:1.25rem;height:1.25rem;margin:0}
 button,.button{display:inline-block;min-height:48px;width:100%;padding:.75rem 1rem;border:0;border-radius:.4rem;background:#1f5f8b;color:#fff;font:inherit;font-weight:700;text-align:center;text-decoration:none;cursor:pointer}
 button:focus,.button:focus,textarea:focus,input:focus,select:focus,a:focus{outline:3px solid #f0b400;outline-offset:1px}
-.warning{border-left:4px solid #b3261e;background:#fff4f2;padding:.6rem .8rem;margin:.4rem 0}
-.notice{border-left:4px solid #1f5f8b;background:#eef5fa;padding:.6rem .8rem}
+.warning{border-inline-start:4px solid #b3261e;background:#fff4f2;padding:.6rem .8rem;margin:.4rem 0}
+.notice{border-inline-start:4px solid #1f5f8b;background:#eef5fa;padding:.6rem .8rem}
 .errors{border:2px solid #b3261e;background:#fff4f2;padding:.6rem .9rem;border-radius:.35rem}
 .danger{border:2px solid #b3261e;background:#fff;padding:.6rem .9rem;border-radius:.35rem}
 .danger ul{list-style:none;padding:0;margin:.25rem 0}
@@ -63,7 +63,7 @@ button.link{background:none;color:#1f5f8b;min-height:0;padding:0;font-weight:400
 .filters input[name=labels]{min-width:16rem}
 .table-wrap{overflow-x:auto;border:1px solid #ddd;border-radius:.4rem;background:#fff}
 table.tips{width:100%;border-collapse:collapse;background:#fff}
-table.tips th,table.tips td{border-bottom:1px solid #e4e2dc;padding:.5rem .6rem;text-align:left;vertical-align:top}
+table.tips th,table.tips td{border-bottom:1px solid #e4e2dc;padding:.5rem .6rem;text-align:start;vertical-align:top}
 table.tips tr:last-child td{border-bottom:0}
 table.tips th{font-size:.9rem;color:#444;background:#faf9f6;white-space:nowrap}
 table.tips td.when{white-space:nowrap;font-variant-numeric:tabular-nums}

@@ -80,7 +80,7 @@ export function registerTipRoutes(app: Hono, kit: DeskKit): void {
         'X-Content-Type-Options': 'nosniff',
       });
     } catch (error) {
-      const mapped = domainMessage(error);
+      const mapped = domainMessage(error, await translatorFor(viewer, core));
       if (mapped) return c.text(mapped.text, mapped.status === 404 ? 404 : 403);
       throw error;
     }
