@@ -17,12 +17,8 @@ describe('the desk’s wording', () => {
 
   it('tells a reviewer where a reply goes, for either channel, without a pronoun', () => {
     const frame = { t: adminT };
-    const web = htmlDocument(
-      <ReplyForm frame={frame} tip={{ id: 'x' as never, channel: 'web' }} />,
-    );
-    const bot = htmlDocument(
-      <ReplyForm frame={frame} tip={{ id: 'x' as never, channel: 'telegram' }} />,
-    );
+    const web = htmlDocument(ReplyForm({ frame, tip: { id: 'x' as never, channel: 'web' } }));
+    const bot = htmlDocument(ReplyForm({ frame, tip: { id: 'x' as never, channel: 'telegram' } }));
     expect(web).toContain('The tipster reads it in the tip line’s inbox');
     expect(bot).toContain('sent into the tipster’s Telegram chat');
     expect(web + bot).not.toMatch(GENDERED);
