@@ -16,6 +16,7 @@ import { lo } from './locales/lo.js';
 import { id } from './locales/id.js';
 import { tl } from './locales/tl.js';
 import { ms } from './locales/ms.js';
+import { ar } from './locales/ar.js';
 
 /** Every locale's catalog. Each file is typed `Messages`, so a missing key is a compile error. */
 export const CATALOGS: Readonly<Record<Locale, Messages>> = {
@@ -35,4 +36,5 @@ export const CATALOGS: Readonly<Record<Locale, Messages>> = {
   id,
   tl,
   ms,
+  ar,
 };

@@ -16,6 +16,7 @@ export const LOCALES = [
   { tag: 'id', name: 'Bahasa Indonesia', dir: 'ltr' },
   { tag: 'tl', name: 'Tagalog', dir: 'ltr' },
   { tag: 'ms', name: 'Bahasa Melayu', dir: 'ltr' },
+  { tag: 'ar', name: 'العربية', dir: 'rtl' },
 ] as const;
 
 export type Locale = (typeof LOCALES)[number]['tag'];

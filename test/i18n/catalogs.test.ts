@@ -58,6 +58,7 @@ const SCRIPTS: Readonly<Partial<Record<Locale, RegExp>>> = {
   my: /\p{Script=Myanmar}/u,
   km: /\p{Script=Khmer}/u,
   lo: /\p{Script=Lao}/u,
+  ar: /\p{Script=Arabic}/u,
 };
 
 describe('message catalogs', () => {
