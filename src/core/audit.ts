@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'reviewer.join',
   'reviewer.totp_reset',
   'reviewer.totp_enrol',
+  'reviewer.locale',
   'login',
   'login.failed',
   'logout',

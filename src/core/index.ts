@@ -73,6 +73,7 @@ export { warmSearchIndex, warmSessionInBackground } from './search-warmup.js';
 export * from './invitations.js';
 export * from './desk-people.js';
 export * from './desk-directory.js';
+export * from './desk-language.js';
 export * from './triage-forms.js';
 export * from './backup.js';
 export * from './replay-guard.js';

@@ -298,6 +298,9 @@ export interface Store {
   setReviewerTotp(id: ReviewerId, sealedSecret: Uint8Array | null): Promise<void>;
   /** Records an accepted TOTP step; false if `step` is not newer than the last one (a replay). */
   advanceTotpStep(id: ReviewerId, step: number): Promise<boolean>;
+  /** The desk language a reviewer chose (a BCP 47 tag), or null for the default. */
+  getReviewerLocale(id: ReviewerId): Promise<string | null>;
+  setReviewerLocale(id: ReviewerId, locale: string | null): Promise<void>;
 
   insertInvitation(invitation: InvitationRecord): Promise<void>;
   getInvitationByTokenHash(tokenHash: Uint8Array): Promise<InvitationRecord | undefined>;

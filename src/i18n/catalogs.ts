@@ -16,6 +16,9 @@ import { lo } from './locales/lo.js';
 import { id } from './locales/id.js';
 import { tl } from './locales/tl.js';
 import { ms } from './locales/ms.js';
+import { uk } from './locales/uk.js';
+import { ar } from './locales/ar.js';
+import { fa } from './locales/fa.js';
 
 /** Every locale's catalog. Each file is typed `Messages`, so a missing key is a compile error. */
 export const CATALOGS: Readonly<Record<Locale, Messages>> = {
@@ -35,4 +38,7 @@ export const CATALOGS: Readonly<Record<Locale, Messages>> = {
   id,
   tl,
   ms,
+  uk,
+  ar,
+  fa,
 };

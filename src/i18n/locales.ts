@@ -16,6 +16,9 @@ export const LOCALES = [
   { tag: 'id', name: 'Bahasa Indonesia', dir: 'ltr' },
   { tag: 'tl', name: 'Tagalog', dir: 'ltr' },
   { tag: 'ms', name: 'Bahasa Melayu', dir: 'ltr' },
+  { tag: 'uk', name: 'Українська', dir: 'ltr' },
+  { tag: 'ar', name: 'العربية', dir: 'rtl' },
+  { tag: 'fa', name: 'فارسی', dir: 'rtl' },
 ] as const;
 
 export type Locale = (typeof LOCALES)[number]['tag'];

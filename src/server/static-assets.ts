@@ -21,7 +21,7 @@ p{margin:.4rem 0 .8rem}
 label,legend{display:block;font-weight:600;margin-bottom:.3rem}
 .hint{display:block;font-weight:400;color:#555;font-size:.95rem;margin:.1rem 0 .35rem}
 .tag{font-weight:400;color:#666;font-size:.9rem}
-textarea,input[type=text],input[type=tel],select{width:100%;min-height:44px;padding:.6rem;font:inherit;border:2px solid #777;border-radius:.35rem;background:#fff;color:inherit}
+textarea,input[type=text],input[type=tel],input[type=search],select{width:100%;min-height:44px;padding:.6rem;font:inherit;border:2px solid #777;border-radius:.35rem;background:#fff;color:inherit}
 textarea{min-height:9rem;resize:vertical}
 input[type=file]{width:100%;min-height:44px;font:inherit}
 fieldset{border:0;padding:0;margin:1.1rem 0}
@@ -30,8 +30,8 @@ fieldset{border:0;padding:0;margin:1.1rem 0}
 .choices input{width:1.25rem;height:1.25rem;margin:0}
 button,.button{display:inline-block;min-height:48px;width:100%;padding:.75rem 1rem;border:0;border-radius:.4rem;background:#1f5f8b;color:#fff;font:inherit;font-weight:700;text-align:center;text-decoration:none;cursor:pointer}
 button:focus,.button:focus,textarea:focus,input:focus,select:focus,a:focus{outline:3px solid #f0b400;outline-offset:1px}
-.warning{border-left:4px solid #b3261e;background:#fff4f2;padding:.6rem .8rem;margin:.4rem 0}
-.notice{border-left:4px solid #1f5f8b;background:#eef5fa;padding:.6rem .8rem}
+.warning{border-inline-start:4px solid #b3261e;background:#fff4f2;padding:.6rem .8rem;margin:.4rem 0}
+.notice{border-inline-start:4px solid #1f5f8b;background:#eef5fa;padding:.6rem .8rem}
 .errors{border:2px solid #b3261e;background:#fff4f2;padding:.6rem .9rem;border-radius:.35rem}
 .danger{border:2px solid #b3261e;background:#fff;padding:.6rem .9rem;border-radius:.35rem}
 .danger ul{list-style:none;padding:0;margin:.25rem 0}
@@ -52,11 +52,23 @@ body.admin button{width:auto}
 .bar nav.links{margin:0;align-items:center}
 form.inline{display:inline}
 button.link{background:none;color:#1f5f8b;min-height:0;padding:0;font-weight:400;text-decoration:underline}
-.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin:.8rem 0}
-.filters label{font-weight:400}
-.filters input,.filters select{width:auto;min-height:36px;padding:.3rem}
+.bar{flex-wrap:wrap}
+.filters{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;margin:.8rem 0 1.2rem;padding:.8rem 1rem;background:#fff;border:1px solid #ddd;border-radius:.4rem}
+.filters>strong{flex-basis:100%}
+.filters label{display:flex;flex-direction:column;gap:.15rem;margin:0;font-weight:600;font-size:.95rem}
+.filters .hint{margin:0;font-size:.85rem}
+.filters input,.filters select,.filters button{width:auto;height:2.5rem;min-height:0;padding:.3rem .5rem;line-height:1.2;font-size:1rem}
+.filters input,.filters select{font-weight:400}
+.filters button{padding:.3rem 1.1rem}
+.filters input[name=labels]{min-width:16rem}
+.table-wrap{overflow-x:auto;border:1px solid #ddd;border-radius:.4rem;background:#fff}
 table.tips{width:100%;border-collapse:collapse;background:#fff}
-table.tips th,table.tips td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+table.tips th,table.tips td{border-bottom:1px solid #e4e2dc;padding:.5rem .6rem;text-align:start;vertical-align:top}
+table.tips tr:last-child td{border-bottom:0}
+table.tips th{font-size:.9rem;color:#444;background:#faf9f6;white-space:nowrap}
+table.tips td.when{white-space:nowrap;font-variant-numeric:tabular-nums}
+.time-note{display:block}
+@media (max-width:40rem){.filters{flex-direction:column;align-items:stretch}.filters input,.filters select,.filters button,.filters input[name=labels]{width:100%;min-width:0}}
 .danger-row{background:#fff4f2}
 .flag{color:#b3261e}
 .label{display:inline-block;margin:0 .25rem;padding:0 .4rem;border-radius:.3rem;background:#eef5fa;font-size:.85rem}

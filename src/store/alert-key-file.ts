@@ -1,5 +1,16 @@
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { prepareDataDir, StoreOpenError } from './database.js';
 
 /*
@@ -26,10 +37,7 @@ export function loadOrCreateAlertKeySeed(
   if (!existsSync(path)) {
     const seed = freshSeed();
     try {
-      writeFileSync(path, `${MAGIC}${Buffer.from(seed).toString('base64')}\n`, {
-        mode: 0o600,
-        flag: 'wx',
-      });
+      writeDurably(path, `${MAGIC}${Buffer.from(seed).toString('base64')}\n`);
       return { seed, created: true };
     } catch (error) {
       seed.fill(0);
@@ -50,4 +58,31 @@ export function loadOrCreateAlertKeySeed(
   if (seed.length !== SEED_BYTES)
     throw new StoreOpenError(`alert key ${path} is damaged; restore it from a backup or remove it`);
   return { seed, created: false };
+}
+
+/**
+ * Writes a new file so that it is either whole on disk or absent, even if the machine or the
+ * file system fails right after: the bytes are synced in a temporary file, which is then linked
+ * into place (failing with EEXIST rather than overwriting) and the directory synced.
+ */
+function writeDurably(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }

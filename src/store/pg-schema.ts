@@ -78,6 +78,8 @@ export const reviewers = pgTable('reviewers', {
   totpSealed: bytes('totp_sealed'),
   /** The last TOTP time step accepted, so a code cannot be used twice. */
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** The language the desk speaks to this reviewer (null: English); staff metadata. */
+  locale: text('locale'),
 });
 
 export const grants = pgTable(

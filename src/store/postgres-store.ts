@@ -425,6 +425,13 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     markReviewerRevoked: async (id, at) => {
       await q().update(reviewers).set({ revokedAt: at }).where(eq(reviewers.id, id));
     },
+    getReviewerLocale: async (id) =>
+      first(
+        await q().select({ locale: reviewers.locale }).from(reviewers).where(eq(reviewers.id, id)),
+      )?.locale ?? null,
+    setReviewerLocale: async (id, locale) => {
+      await q().update(reviewers).set({ locale }).where(eq(reviewers.id, id));
+    },
     getReviewerTotp: async (id) => {
       const row = first(
         await q()

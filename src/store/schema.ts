@@ -53,6 +53,11 @@ export const reviewers = sqliteTable('reviewers', {
   totpSealed: bytes('totp_sealed'),
   /** The last TOTP time step accepted, so a code cannot be used twice. */
   totpLastStep: integer('totp_last_step'),
+  /**
+   * The language the desk speaks to this reviewer (a BCP 47 tag; null: English). Plaintext staff
+   * metadata, like the name: it says nothing about any tip or tipster.
+   */
+  locale: text('locale'),
 });
 
 export const grants = sqliteTable(

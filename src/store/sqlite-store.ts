@@ -415,6 +415,12 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     markReviewerRevoked: (id, at) => {
       db.update(reviewers).set({ revokedAt: at }).where(eq(reviewers.id, id)).run();
     },
+    getReviewerLocale: (id) =>
+      db.select({ locale: reviewers.locale }).from(reviewers).where(eq(reviewers.id, id)).get()
+        ?.locale ?? null,
+    setReviewerLocale: (id, locale) => {
+      db.update(reviewers).set({ locale }).where(eq(reviewers.id, id)).run();
+    },
     getReviewerTotp: (id) => {
       const row = db
         .select({ sealed: reviewers.totpSealed, lastStep: reviewers.totpLastStep })

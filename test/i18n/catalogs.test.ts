@@ -58,6 +58,9 @@ const SCRIPTS: Readonly<Partial<Record<Locale, RegExp>>> = {
   my: /\p{Script=Myanmar}/u,
   km: /\p{Script=Khmer}/u,
   lo: /\p{Script=Lao}/u,
+  uk: /\p{Script=Cyrillic}/u,
+  ar: /\p{Script=Arabic}/u,
+  fa: /\p{Script=Arabic}/u,
 };
 
 describe('message catalogs', () => {

@@ -1,6 +1,7 @@
 /**
- * The reviewer desk's text. Reviewers are trained staff working in English for now; another
- * language is added as a file typed `AdminMessages` (a missing key then fails to compile).
+ * The reviewer desk's text in English, the reference catalog. Each other desk language is a
+ * file typed `AdminMessages` (a missing or extra key then fails to compile) listed in
+ * `./catalogs.ts`; each reviewer picks one on their account page.
  */
 export const adminEn = {
   title: 'tipline desk',
@@ -28,7 +29,7 @@ export const adminEn = {
   'setup.submit': 'Create the desk',
   'recovery.heading': 'Your recovery key',
   'recovery.intro':
-    'Write this down or print it now, and keep it offline in a safe place. It is shown only this once and is stored nowhere.',
+    'Write this down or print it now, and keep it offline in a safe place. It is shown until you confirm below that you saved it, and is stored nowhere.',
   'recovery.confirm': 'I have saved the recovery key somewhere safe.',
   'recovery.confirmRequired': 'Please confirm that you saved the recovery key.',
   'recovery.continue': 'Continue',
@@ -62,6 +63,8 @@ export const adminEn = {
   'inbox.searchControl': 'The search contains control characters. Type it again without them.',
   'inbox.searchNoWords': 'The search needs at least one word (letters or digits).',
   'field.received': 'Received',
+  'field.receivedHint':
+    'Received times are kept only to the hour, so that a stored time cannot pin down a moment.',
   'field.channel': 'Channel',
   'field.status': 'Status',
   'field.assignee': 'Assignee',
@@ -78,6 +81,17 @@ export const adminEn = {
   'field.when': 'When',
   'field.contact': 'Contact',
   'field.attachments': 'Files',
+  'status.new': 'new',
+  'status.in_review': 'in review',
+  'status.escalated': 'escalated',
+  'status.closed': 'closed',
+  'status.spam': 'spam',
+  'priority.low': 'low',
+  'priority.normal': 'normal',
+  'priority.high': 'high',
+  'priority.urgent': 'urgent',
+  'channel.web': 'web',
+  'channel.telegram': 'Telegram',
   'tip.heading': 'Tip {id}',
   'tip.thread': 'Case thread',
   'tip.noThread': 'No follow-ups, replies or notes yet.',
@@ -90,8 +104,9 @@ export const adminEn = {
   'tip.note': 'Add a note for the team (the tipster never sees it)',
   'tip.addNote': 'Add note',
   'tip.reply': 'Reply to the tipster',
-  'tip.replyHintWeb': 'She reads it in the inbox with her codename.',
-  'tip.replyHintTelegram': 'It is sent into her Telegram chat and kept in the case.',
+  'tip.replyHintWeb':
+    'The tipster reads it in the tip line’s inbox, with the codename from the receipt.',
+  'tip.replyHintTelegram': 'It is sent into the tipster’s Telegram chat and kept in the case.',
   'tip.sendReply': 'Send reply',
   'tip.replySent': 'Reply sent.',
   'tip.replyStored': 'Reply stored in the case; the Telegram chat could not be reached now.',
@@ -116,6 +131,8 @@ export const adminEn = {
   'people.totpSecret':
     'New second factor for {name}. Hand it over in person; it is shown only now:',
   'people.you': 'you',
+  'role.admin': 'admin',
+  'role.reviewer': 'reviewer',
   'desks.heading': 'Desks',
   'desks.intro':
     'Each desk has its own key. Tips sent through a desk’s link are sealed to that desk; admins get every new desk, reviewers once granted.',
@@ -174,6 +191,11 @@ export const adminEn = {
   'urgent.heading': 'Someone in danger now: waiting for an answer',
   'urgent.waiting': 'waiting {minutes} min',
   'urgent.open': 'Open tip',
+  'account.language': 'Desk language',
+  'account.languageHint':
+    'The language of these desk pages, for you alone. Tips stay in the language they were written in.',
+  'account.languageSave': 'Save language',
+  'account.languageSaved': 'Desk language saved.',
   'audit.heading': 'Audit log',
   'audit.ok': 'The chain is intact: {count} entries. Head: {head}',
   'audit.broken': 'The chain is broken at entry {sequence}.',

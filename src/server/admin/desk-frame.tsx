@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
-import type { ReviewerRecord } from '../../core/index.js';
+import type { Channel, Priority, ReviewerRecord, TipStatus } from '../../core/index.js';
 import { formatMessage } from '../../i18n/messages.js';
-import { adminEn, type AdminMessageKey } from '../../i18n/admin/en.js';
+import type { AdminMessageKey } from '../../i18n/admin/en.js';
+import { ADMIN_CATALOGS, type AdminLocale } from '../../i18n/admin/catalogs.js';
+import { isLocale, localeInfo } from '../../i18n/locales.js';
 
 /* The desk's page frame (header, nav, notices) and the form controls its features share. */
 
@@ -10,10 +12,19 @@ export type AdminTranslate = (
   values?: Readonly<Record<string, string | number>>,
 ) => string;
 
-export const adminT: AdminTranslate = (key, values) => formatMessage(adminEn[key], values);
+/** The desk's text in one language (each catalog has every key: its type says so). */
+export function adminTranslator(locale: AdminLocale): AdminTranslate {
+  const catalog = ADMIN_CATALOGS[locale];
+  return (key, values) => formatMessage(catalog[key], values);
+}
+
+/** English: for pages before login, where no reviewer's choice is known. */
+export const adminT: AdminTranslate = adminTranslator('en');
 
 export interface AdminFrame {
   readonly t: AdminTranslate;
+  /** The language `t` speaks, for `<html lang>`; English when absent. */
+  readonly locale?: AdminLocale;
   /** Present when logged in: the nav and the CSRF token for forms. */
   readonly viewer?: {
     readonly name: string;
@@ -25,6 +36,20 @@ export interface AdminFrame {
 }
 
 export const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** A tip's language as its speakers write it (简体中文, Српски), with the tag the filter takes. */
+export function LanguageName(props: { tag: string }) {
+  if (!isLocale(props.tag)) return <>{props.tag}</>;
+  const info = localeInfo(props.tag);
+  return (
+    <>
+      <span lang={info.tag} dir={info.dir}>
+        {info.name}
+      </span>{' '}
+      <span class="tag">({info.tag})</span>
+    </>
+  );
+}
 
 export function Csrf(props: { frame: AdminFrame }) {
   return props.frame.viewer ? (
@@ -43,7 +68,7 @@ export function AdminShell(props: {
 }) {
   const { t, viewer } = props.frame;
   return (
-    <html lang="en">
+    <html lang={props.frame.locale ?? 'en'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -197,6 +222,6 @@ export function assigneeOptions(t: AdminTranslate, reviewers: readonly ReviewerR
   ];
 }
 
-export function statusLabel(status: string) {
-  return status.replace('_', ' ');
-}
+export const statusLabel = (t: AdminTranslate, status: TipStatus) => t(`status.${status}`);
+export const priorityLabel = (t: AdminTranslate, priority: Priority) => t(`priority.${priority}`);
+export const channelLabel = (t: AdminTranslate, channel: Channel) => t(`channel.${channel}`);

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import QRCode from 'qrcode';
 import {
+  deskLanguageOf,
   findReviewer,
   hasAdminRole,
   isDomainError,
@@ -16,7 +17,14 @@ import {
 import { htmlDocument } from '../tipster/page-shell.js';
 import { isSameOriginPost } from '../same-origin.js';
 import { firstText, readFormBody, type FormBody } from '../tipster/form-body.js';
-import { adminT, MessageOnlyPage, type AdminFrame } from './desk-frame.js';
+import { DEFAULT_ADMIN_LOCALE, isAdminLocale } from '../../i18n/admin/catalogs.js';
+import {
+  adminT,
+  adminTranslator,
+  MessageOnlyPage,
+  type AdminFrame,
+  type AdminTranslate,
+} from './desk-frame.js';
 import { LoginPage } from './login/login-pages.js';
 import type { AlertChannelsAvailable } from './account/alert-settings.js';
 import { urgentTipsFor } from './inbox/urgent-tips.js';
@@ -61,8 +69,12 @@ export async function frameFor(viewer: Viewer | undefined, core: CoreDeps): Prom
   if (!viewer) return { t };
   const reviewer = viewer.session.unlocked.reviewer;
   const current = await findReviewer(core, reviewer.id);
+  // the reviewer's own desk language, read on every page so a change applies at once
+  const chosen = await deskLanguageOf(core, reviewer.id);
+  const locale = chosen !== null && isAdminLocale(chosen) ? chosen : DEFAULT_ADMIN_LOCALE;
   return {
-    t,
+    t: adminTranslator(locale),
+    locale,
     viewer: {
       name: reviewer.name,
       admin: current?.role === 'admin',
@@ -76,8 +88,14 @@ export async function qrSvg(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
+/** The logged-in reviewer's translator (their desk language), for notices and errors. */
+export async function translatorFor(viewer: Viewer, core: CoreDeps): Promise<AdminTranslate> {
+  return (await frameFor(viewer, core)).t;
+}
+
 export function domainMessage(
   error: unknown,
+  t: AdminTranslate = adminT,
 ): { status: 400 | 403 | 404 | 409 | 413; text: string } | undefined {
   if (!isDomainError(error)) return undefined;
   const field = error.field ?? 'input';

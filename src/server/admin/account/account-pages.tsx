@@ -1,13 +1,21 @@
 import type { Child } from 'hono/jsx';
 import { AdminShell, Csrf, Notice, PassphraseFields, type AdminFrame } from '../desk-frame.js';
+import { LanguageForm } from './language-form.js';
 
-/* A reviewer's own account: a new passphrase. */
+/* A reviewer's own account: the desk language, a new passphrase, alerts. */
 
-export function AccountPage(props: { frame: AdminFrame; error?: string; children?: Child }) {
+export function AccountPage(props: {
+  frame: AdminFrame;
+  error?: string;
+  notice?: string;
+  children?: Child;
+}) {
   const { t } = props.frame;
   return (
     <AdminShell frame={props.frame} title={t('account.heading')}>
       <h1>{t('account.heading')}</h1>
+      <Notice text={props.notice} kind="notice" />
+      <LanguageForm frame={props.frame} />
       <h2>{t('account.change')}</h2>
       <Notice text={props.error} />
       <form method="post" action="/admin/account/passphrase">

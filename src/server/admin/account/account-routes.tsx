@@ -20,22 +20,24 @@ import {
   type AlertFormState,
 } from './alert-settings.js';
 
-/* A reviewer's own account: a new passphrase (which ends every session), and alerts. */
+/* A reviewer's own account: a new passphrase (which ends every session), and alerts.
+   The desk language has its own POST (language-routes); the page here shows its form. */
 export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
   const { core, sessions, deps, limit, guardPost, guardGet } = kit;
 
   const accountPage = async (
     c: Context,
     viewer: Viewer,
-    state: AlertFormState & { passphraseError?: string } = {},
+    state: AlertFormState & { passphraseError?: string; languageNotice?: string } = {},
     status: 200 | 400 | 403 | 404 = 200,
   ) => {
     const frame = await frameFor(viewer, core);
     const sections = await accountAlertSections(core, frame, viewer, deps.alertChannels, state);
     const error = state.passphraseError ? { error: state.passphraseError } : {};
+    const notice = state.languageNotice ? { notice: state.languageNotice } : {};
     return html(
       c,
-      <AccountPage frame={frame} {...error}>
+      <AccountPage frame={frame} {...error} {...notice}>
         {sections}
       </AccountPage>,
       status,
@@ -46,12 +48,17 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
     core,
     channels: deps.alertChannels,
     guardPost: (c) => guardPost(c),
+    translatorFor: async (viewer) => (await frameFor(viewer, core)).t,
     renderAccount: accountPage,
   });
 
   app.get('/admin/account', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
+    if (c.req.query('done') === 'language') {
+      const { t: deskT } = await frameFor(viewer, core);
+      return accountPage(c, viewer, { languageNotice: deskT('account.languageSaved') });
+    }
     return accountPage(c, viewer);
   });
 
@@ -59,9 +66,10 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
     const guarded = await guardPost(c);
     if (guarded instanceof Response) return guarded;
     const { viewer, form } = guarded;
+    const frame = await frameFor(viewer, core);
     const next = firstText(form, 'passphrase') ?? '';
     if (next !== (firstText(form, 'passphrase2') ?? ''))
-      return accountPage(c, viewer, { passphraseError: t('setup.mismatch') }, 400);
+      return accountPage(c, viewer, { passphraseError: frame.t('setup.mismatch') }, 400);
     const current = encoder.encode(firstText(form, 'current') ?? '');
     const fresh = encoder.encode(next);
     try {
@@ -70,8 +78,8 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
       );
     } catch (error) {
       if (isDomainError(error, 'bad_credentials'))
-        return await accountPage(c, viewer, { passphraseError: t('login.failed') }, 400);
-      const mapped = domainMessage(error);
+        return await accountPage(c, viewer, { passphraseError: frame.t('login.failed') }, 400);
+      const mapped = domainMessage(error, frame.t);
       if (mapped) return await accountPage(c, viewer, { passphraseError: mapped.text }, 400);
       throw error;
     } finally {

@@ -15,7 +15,7 @@ import {
 } from '../../../core/index.js';
 import { LOCALES } from '../../../i18n/locales.js';
 import { firstText, type FormBody } from '../../tipster/form-body.js';
-import { adminT as t, Notice, type AdminFrame } from '../desk-frame.js';
+import { Notice, type AdminFrame, type AdminTranslate } from '../desk-frame.js';
 
 /*
  * The account page's alert section: e-mail address, Telegram link, language, off; and, for
@@ -43,6 +43,8 @@ export interface AlertSettingsDeps<V extends Viewer> {
   readonly channels: AlertChannelsAvailable;
   /** admin-routes' guard: the session and form, or the response that refuses the POST. */
   readonly guardPost: (c: Context) => Promise<{ viewer: V; form: FormBody } | Response>;
+  /** The viewer's desk language, for notices and errors. */
+  readonly translatorFor: (viewer: V) => Promise<AdminTranslate>;
   /** Renders the account page with this section in the given state. */
   readonly renderAccount: (
     c: Context,
@@ -66,6 +68,7 @@ export async function accountAlertSections(
   channels: AlertChannelsAvailable,
   state: AlertFormState = {},
 ) {
+  const { t } = frame;
   const view = await alertSettingsOf(core, viewer.session.reviewerId);
   const botName = channels.telegramBotName?.();
   const desks = frame.viewer?.admin ? await listDeskCheckBacks(core) : [];
@@ -197,6 +200,7 @@ export function registerAlertSettingsRoutes<V extends Viewer>(
     const guarded = await deps.guardPost(c);
     if (guarded instanceof Response) return guarded;
     const { viewer, form } = guarded;
+    const t = await deps.translatorFor(viewer);
     const reviewerId = viewer.session.reviewerId;
     const actor = reviewerId;
     const action = firstText(form, 'action');
@@ -263,6 +267,7 @@ export function registerAlertSettingsRoutes<V extends Viewer>(
     const guarded = await deps.guardPost(c);
     if (guarded instanceof Response) return guarded;
     const { viewer, form } = guarded;
+    const t = await deps.translatorFor(viewer);
     try {
       await setDeskCheckBack(
         core,

@@ -12,6 +12,8 @@ import {
   Notice,
   Select,
   assigneeOptions,
+  channelLabel,
+  priorityLabel,
   statusLabel,
   when,
   type AdminFrame,
@@ -44,10 +46,10 @@ function Row(props: { tip: TipSummary; t: AdminTranslate; names: Map<string, str
       <td>
         <input type="checkbox" name="tip" value={tip.id} form="bulk" aria-label={tip.id} />
       </td>
-      <td>{when(tip.receivedAt)}</td>
-      <td>{tip.channel}</td>
-      <td>{statusLabel(tip.status)}</td>
-      <td>{tip.priority}</td>
+      <td class="when">{when(tip.receivedAt)}</td>
+      <td>{channelLabel(t, tip.channel)}</td>
+      <td>{statusLabel(t, tip.status)}</td>
+      <td>{priorityLabel(t, tip.priority)}</td>
       <td>{tip.assigneeId ? (props.names.get(tip.assigneeId) ?? '?') : '–'}</td>
       <td>
         <a href={`/admin/tips/${tip.id}`}>
@@ -70,8 +72,8 @@ export function InboxPage(props: InboxView) {
   const { t } = props.frame;
   const { filter, page } = props;
   const names = new Map(props.reviewers.map((r) => [r.id as string, r.name]));
-  const options = (values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: statusLabel(v) }));
+  const statuses = TIP_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }));
+  const channels = CHANNELS.map((c) => ({ value: c, label: channelLabel(t, c) }));
   return (
     <AdminShell
       frame={props.frame}
@@ -89,14 +91,14 @@ export function InboxPage(props: InboxView) {
           name="status"
           label={t('field.status')}
           value={filter.status}
-          options={options(TIP_STATUSES)}
+          options={statuses}
           any={t('inbox.any')}
         />
         <Select
           name="channel"
           label={t('field.channel')}
           value={filter.channel}
-          options={options(CHANNELS)}
+          options={channels}
           any={t('inbox.any')}
         />
         {props.desks.length > 1 ? (
@@ -146,28 +148,33 @@ export function InboxPage(props: InboxView) {
         page={page}
         cancelAction={props.searching?.cancelAction ?? '/admin/search/cancel'}
       />
-      <p>{t('inbox.count', { total: page.total })}</p>
+      <p>
+        {t('inbox.count', { total: page.total })}{' '}
+        <span class="hint time-note">{t('field.receivedHint')}</span>
+      </p>
       {page.rows.length === 0 ? (
         <p>{t('inbox.empty')}</p>
       ) : (
-        <table class="tips">
-          <thead>
-            <tr>
-              <th></th>
-              <th>{t('field.received')}</th>
-              <th>{t('field.channel')}</th>
-              <th>{t('field.status')}</th>
-              <th>{t('field.priority')}</th>
-              <th>{t('field.assignee')}</th>
-              <th>{t('field.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((tip) => (
-              <Row tip={tip} t={t} names={names} />
-            ))}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table class="tips">
+            <thead>
+              <tr>
+                <th></th>
+                <th>{t('field.received')}</th>
+                <th>{t('field.channel')}</th>
+                <th>{t('field.status')}</th>
+                <th>{t('field.priority')}</th>
+                <th>{t('field.assignee')}</th>
+                <th>{t('field.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((tip) => (
+                <Row tip={tip} t={t} names={names} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <nav class="links">
         {props.pageLinks.newer ? <a href={props.pageLinks.newer}>{t('inbox.previous')}</a> : ''}
@@ -180,7 +187,7 @@ export function InboxPage(props: InboxView) {
           name="status"
           label={t('field.status')}
           value={undefined}
-          options={options(TIP_STATUSES)}
+          options={statuses}
           any="–"
         />
         <Select

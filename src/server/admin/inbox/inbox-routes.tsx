@@ -21,7 +21,14 @@ import {
 } from '../../../core/index.js';
 import { fieldValues, firstText } from '../../tipster/form-body.js';
 import { MessageOnlyPage } from '../desk-frame.js';
-import { domainMessage, frameFor, html, PAGE_SIZE, t, type DeskKit } from '../desk-guards.js';
+import {
+  domainMessage,
+  frameFor,
+  html,
+  PAGE_SIZE,
+  translatorFor,
+  type DeskKit,
+} from '../desk-guards.js';
 import { InboxPage } from './inbox-pages.js';
 import { UrgentTips, urgentTipsFor } from './urgent-tips.js';
 
@@ -32,6 +39,7 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
   app.get('/admin', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
+    const t = await translatorFor(viewer, core);
     const q = c.req.query();
     const filter: InboxFilter = {
       ...(q.status && isStatus(q.status) ? { status: q.status } : {}),
@@ -148,15 +156,16 @@ export function registerInboxRoutes(app: Hono, kit: DeskKit): void {
         ...(label ? { label } : {}),
       });
     } catch (error) {
-      const mapped = domainMessage(error);
+      const frame = await frameFor(viewer, core);
+      const mapped = domainMessage(error, frame.t);
       if (!mapped) throw error;
       return html(
         c,
         <MessageOnlyPage
-          frame={await frameFor(viewer, core)}
+          frame={frame}
           title={mapped.text}
           text={mapped.text}
-          link={{ href: '/admin', label: t('nav.inbox') }}
+          link={{ href: '/admin', label: frame.t('nav.inbox') }}
         />,
         mapped.status,
       );

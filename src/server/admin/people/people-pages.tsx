@@ -53,7 +53,7 @@ export function PeoplePage(props: PeopleView) {
                 {r.name}
                 {r.id === props.selfId ? ` (${t('people.you')})` : ''}
               </td>
-              <td>{r.role}</td>
+              <td>{t(`role.${r.role}`)}</td>
               <td>
                 {r.revokedAt !== null
                   ? t('people.revoked')

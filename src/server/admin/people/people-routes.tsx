@@ -15,7 +15,15 @@ import {
   type ReviewerId,
 } from '../../../core/index.js';
 import { firstText, type FormBody } from '../../tipster/form-body.js';
-import { domainMessage, frameFor, html, qrSvg, type DeskKit, type Viewer } from '../desk-guards.js';
+import {
+  domainMessage,
+  frameFor,
+  html,
+  qrSvg,
+  translatorFor,
+  type DeskKit,
+  type Viewer,
+} from '../desk-guards.js';
 import { PeoplePage } from './people-pages.js';
 
 /* People and keys, for admins: invitations, grants, revocation, second-factor reset, desks. */
@@ -85,7 +93,7 @@ export function registerPeopleRoutes(app: Hono, kit: DeskKit): void {
       try {
         return await work(c, guarded.viewer, guarded.form);
       } catch (error) {
-        const mapped = domainMessage(error);
+        const mapped = domainMessage(error, await translatorFor(guarded.viewer, core));
         if (!mapped) throw error;
         return peoplePage(
           c,

@@ -1,11 +1,15 @@
+import type { Child } from 'hono/jsx';
 import type { ReviewerRecord, TipDetail } from '../../../core/index.js';
 import { PRIORITIES, TIP_STATUSES } from '../../../core/index.js';
 import {
   AdminShell,
   Csrf,
+  LanguageName,
   Notice,
   Select,
   assigneeOptions,
+  channelLabel,
+  priorityLabel,
   statusLabel,
   when,
   type AdminFrame,
@@ -28,10 +32,15 @@ export function TipPage(props: TipView) {
   const { tip, content, triage, thread } = props.detail;
   const f = content.fields;
   const names = new Map(props.reviewers.map((r) => [r.id as string, r.name]));
-  const rows: [string, string | undefined][] = [
-    [t('field.received'), when(tip.receivedAt)],
-    [t('field.channel'), tip.channel],
-    [t('field.language'), content.language],
+  const rows: [string, Child | undefined][] = [
+    [
+      t('field.received'),
+      <>
+        {when(tip.receivedAt)} <span class="hint time-note">{t('field.receivedHint')}</span>
+      </>,
+    ],
+    [t('field.channel'), channelLabel(t, tip.channel)],
+    [t('field.language'), <LanguageName tag={content.language} />],
     [t('field.country'), f.country],
     [t('field.place'), f.place],
     [t('field.location'), f.location],
@@ -82,7 +91,7 @@ export function TipPage(props: TipView) {
           name="status"
           label={t('field.status')}
           value={tip.status}
-          options={TIP_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          options={TIP_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
         <Select
           name="assignee"
@@ -94,7 +103,7 @@ export function TipPage(props: TipView) {
           name="priority"
           label={t('field.priority')}
           value={triage.priority}
-          options={PRIORITIES.map((p) => ({ value: p, label: p }))}
+          options={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
         />
         <label>
           {t('field.labels')} <span class="hint">{t('tip.labelsHint')}</span>

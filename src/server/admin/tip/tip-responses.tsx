@@ -6,7 +6,14 @@ import {
   type TipId,
 } from '../../../core/index.js';
 import { MessageOnlyPage } from '../desk-frame.js';
-import { domainMessage, frameFor, html, type DeskKit, type Viewer } from '../desk-guards.js';
+import {
+  domainMessage,
+  frameFor,
+  html,
+  translatorFor,
+  type DeskKit,
+  type Viewer,
+} from '../desk-guards.js';
 import { TipPage } from './tip-pages.js';
 
 /* The tip page as an answer: shown, or shown again with what went wrong (triage, notes, replies). */
@@ -50,14 +57,15 @@ export function createTipResponses(kit: DeskKit) {
     );
 
   const tipError = async (c: Context, viewer: Viewer, error: unknown): Promise<Response> => {
-    const mapped = domainMessage(error);
+    const t = await translatorFor(viewer, core);
+    const mapped = domainMessage(error, t);
     if (!mapped) throw error;
     if (mapped.status === 404 || mapped.status === 403) return messagePage(c, viewer, mapped);
     try {
       return await renderTip(c, viewer, { error: mapped.text }, mapped.status === 413 ? 413 : 400);
     } catch (renderError) {
       // a bad form for a tip that does not exist (or is not ours): say that instead
-      const unrendered = domainMessage(renderError);
+      const unrendered = domainMessage(renderError, t);
       if (!unrendered) throw renderError;
       return messagePage(c, viewer, unrendered);
     }

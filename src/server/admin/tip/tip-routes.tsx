@@ -12,7 +12,7 @@ import {
 } from '../../../core/index.js';
 import { firstText } from '../../tipster/form-body.js';
 import { MessageOnlyPage } from '../desk-frame.js';
-import { domainMessage, frameFor, html, t, type DeskKit } from '../desk-guards.js';
+import { domainMessage, frameFor, html, translatorFor, type DeskKit } from '../desk-guards.js';
 import { createTipResponses } from './tip-responses.js';
 
 /* One tip: reading it, its files, its triage and the reviewers' notes. */
@@ -22,6 +22,7 @@ export function registerTipRoutes(app: Hono, kit: DeskKit): void {
   app.get('/admin/tips/:id', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
+    const t = await translatorFor(viewer, core);
     try {
       const done = c.req.query('done');
       return await renderTip(
@@ -44,7 +45,7 @@ export function registerTipRoutes(app: Hono, kit: DeskKit): void {
           />,
           200,
         );
-      const mapped = domainMessage(error);
+      const mapped = domainMessage(error, t);
       if (mapped)
         return html(
           c,
@@ -79,7 +80,7 @@ export function registerTipRoutes(app: Hono, kit: DeskKit): void {
         'X-Content-Type-Options': 'nosniff',
       });
     } catch (error) {
-      const mapped = domainMessage(error);
+      const mapped = domainMessage(error, await translatorFor(viewer, core));
       if (mapped) return c.text(mapped.text, mapped.status === 404 ? 404 : 403);
       throw error;
     }
