@@ -106,6 +106,22 @@ export interface ReviewerTotp {
   readonly lastStep: number | null;
 }
 
+/** A WebAuthn credential (passkey) registered by a reviewer as a second factor. */
+export interface PasskeyRecord {
+  /** The credential id, base64url, as the authenticator gave it. */
+  readonly credentialId: string;
+  readonly reviewerId: ReviewerId;
+  /** The credential public key (COSE). */
+  readonly publicKey: Uint8Array;
+  /** The authenticator's signature counter at its last accepted use. */
+  readonly counter: number;
+  readonly transports: readonly string[];
+  /** A name the reviewer gave it ("work laptop"), shown on the account page. */
+  readonly label: string;
+  readonly createdAt: number;
+  readonly lastUsedAt: number | null;
+}
+
 export type InvitationId = Brand<string, 'InvitationId'>;
 
 export interface InvitationRecord {
@@ -298,6 +314,18 @@ export interface Store {
   setReviewerTotp(id: ReviewerId, sealedSecret: Uint8Array | null): Promise<void>;
   /** Records an accepted TOTP step; false if `step` is not newer than the last one (a replay). */
   advanceTotpStep(id: ReviewerId, step: number): Promise<boolean>;
+  insertPasskey(passkey: PasskeyRecord): Promise<void>;
+  getPasskey(credentialId: string): Promise<PasskeyRecord | undefined>;
+  /** A reviewer's passkeys, oldest first. */
+  listPasskeys(reviewerId: ReviewerId): Promise<PasskeyRecord[]>;
+  /**
+   * Records an accepted use: sets the counter and lastUsedAt when `counter` is greater than the
+   * stored one, or when both are 0 (an authenticator without a counter). False otherwise: a
+   * replayed assertion or a cloned authenticator.
+   */
+  advancePasskeyCounter(credentialId: string, counter: number, at: number): Promise<boolean>;
+  /** Deletes one of a reviewer's passkeys; false if the reviewer has none with that id. */
+  deletePasskey(reviewerId: ReviewerId, credentialId: string): Promise<boolean>;
   /** The desk language a reviewer chose (a BCP 47 tag), or null for the default. */
   getReviewerLocale(id: ReviewerId): Promise<string | null>;
   setReviewerLocale(id: ReviewerId, locale: string | null): Promise<void>;

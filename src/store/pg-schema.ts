@@ -271,3 +271,21 @@ export const searchSegments = pgTable(
   },
   (table) => [uniqueIndex('search_segments_desk_idx').on(table.deskId, table.sequence)],
 );
+
+/** WebAuthn credentials (passkeys): see schema.ts. The counter is 32-bit unsigned: bigint. */
+export const reviewerPasskeys = pgTable(
+  'reviewer_passkeys',
+  {
+    credentialId: text('credential_id').primaryKey(),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    publicKey: bytes('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    transports: text('transports').notNull(),
+    label: text('label').notNull(),
+    createdAt: millis('created_at').notNull(),
+    lastUsedAt: millis('last_used_at'),
+  },
+  (table) => [index('reviewer_passkeys_reviewer_idx').on(table.reviewerId)],
+);

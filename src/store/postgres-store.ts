@@ -40,6 +40,7 @@ import type {
   InvitationRecord,
   MessageId,
   MessageRecord,
+  PasskeyRecord,
   ReviewerCredentials,
   ReviewerId,
   ReviewerRecord,
@@ -278,6 +279,7 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     alertLinkCodes,
     urgentTips,
     searchSegments,
+    reviewerPasskeys,
   } = schema;
 
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
@@ -295,6 +297,11 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
   };
   const auditFromRow = (row: typeof auditLog.$inferSelect): AuditRecord => ({ ...row });
   const first = <T>(rows: T[]): T | undefined => rows[0];
+  const passkeyFromRow = (row: typeof reviewerPasskeys.$inferSelect): PasskeyRecord => ({
+    ...row,
+    reviewerId: row.reviewerId as ReviewerId,
+    transports: row.transports === '' ? [] : row.transports.split(','),
+  });
 
   async function transaction<T>(work: () => Promise<T>): Promise<T> {
     const outer = current.getStore();
@@ -432,6 +439,55 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     setReviewerLocale: async (id, locale) => {
       await q().update(reviewers).set({ locale }).where(eq(reviewers.id, id));
     },
+    insertPasskey: async (passkey) => {
+      await q()
+        .insert(reviewerPasskeys)
+        .values({ ...passkey, transports: passkey.transports.join(',') });
+    },
+    getPasskey: async (credentialId) => {
+      const row = first(
+        await q()
+          .select()
+          .from(reviewerPasskeys)
+          .where(eq(reviewerPasskeys.credentialId, credentialId)),
+      );
+      return row && passkeyFromRow(row);
+    },
+    listPasskeys: async (reviewerId) =>
+      (
+        await q()
+          .select()
+          .from(reviewerPasskeys)
+          .where(eq(reviewerPasskeys.reviewerId, reviewerId))
+          .orderBy(reviewerPasskeys.createdAt, reviewerPasskeys.credentialId)
+      ).map(passkeyFromRow),
+    advancePasskeyCounter: async (credentialId, counter, at) =>
+      (
+        await q()
+          .update(reviewerPasskeys)
+          .set({ counter, lastUsedAt: at })
+          .where(
+            and(
+              eq(reviewerPasskeys.credentialId, credentialId),
+              counter === 0
+                ? eq(reviewerPasskeys.counter, 0)
+                : lt(reviewerPasskeys.counter, counter),
+            ),
+          )
+          .returning({ id: reviewerPasskeys.credentialId })
+      ).length === 1,
+    deletePasskey: async (reviewerId, credentialId) =>
+      (
+        await q()
+          .delete(reviewerPasskeys)
+          .where(
+            and(
+              eq(reviewerPasskeys.reviewerId, reviewerId),
+              eq(reviewerPasskeys.credentialId, credentialId),
+            ),
+          )
+          .returning({ id: reviewerPasskeys.credentialId })
+      ).length === 1,
     getReviewerTotp: async (id) => {
       const row = first(
         await q()

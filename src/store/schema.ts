@@ -261,3 +261,27 @@ export const searchSegments = sqliteTable(
   },
   (table) => [index('search_segments_desk_idx').on(table.deskId, table.sequence)],
 );
+
+/**
+ * WebAuthn credentials (passkeys), a reviewer's phishing-proof second factor: the credential id
+ * (base64url), its public key (COSE), the authenticator's signature counter (a non-increasing
+ * one is a replay or a cloned key) and its transports. Staff metadata like the name: nothing
+ * here says anything about a tip or a tipster, and nothing here is secret.
+ */
+export const reviewerPasskeys = sqliteTable(
+  'reviewer_passkeys',
+  {
+    credentialId: text('credential_id').primaryKey(),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => reviewers.id),
+    publicKey: bytes('public_key').notNull(),
+    counter: integer('counter').notNull(),
+    /** Comma-separated WebAuthn transports (usb, nfc, ble, internal, hybrid, …). */
+    transports: text('transports').notNull(),
+    label: text('label').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (table) => [index('reviewer_passkeys_reviewer_idx').on(table.reviewerId)],
+);

@@ -33,6 +33,7 @@ import type {
   InvitationRecord,
   MessageId,
   MessageRecord,
+  PasskeyRecord,
   ReviewerCredentials,
   ReviewerId,
   ReviewerRecord,
@@ -153,6 +154,12 @@ const messageFromRow = (row: MessageRow): MessageRecord => ({
   forTipster: row.forTipster ? asBytes(row.forTipster) : null,
 });
 
+const passkeyFromRow = (row: typeof schema.reviewerPasskeys.$inferSelect): PasskeyRecord => ({
+  ...row,
+  reviewerId: row.reviewerId as ReviewerId,
+  publicKey: asBytes(row.publicKey),
+  transports: row.transports === '' ? [] : row.transports.split(','),
+});
 const inboxFromRow = (row: typeof schema.inboxes.$inferSelect) => ({
   lookupId: asBytes(row.lookupId),
   tipId: row.tipId as TipId,
@@ -293,6 +300,7 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     alertLinkCodes,
     urgentTips,
     searchSegments,
+    reviewerPasskeys,
   } = schema;
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
@@ -421,6 +429,52 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     setReviewerLocale: (id, locale) => {
       db.update(reviewers).set({ locale }).where(eq(reviewers.id, id)).run();
     },
+    insertPasskey: (passkey) => {
+      db.insert(reviewerPasskeys)
+        .values({
+          ...passkey,
+          publicKey: toBuffer(passkey.publicKey),
+          transports: passkey.transports.join(','),
+        })
+        .run();
+    },
+    getPasskey: (credentialId) => {
+      const row = db
+        .select()
+        .from(reviewerPasskeys)
+        .where(eq(reviewerPasskeys.credentialId, credentialId))
+        .get();
+      return row && passkeyFromRow(row);
+    },
+    listPasskeys: (reviewerId) =>
+      db
+        .select()
+        .from(reviewerPasskeys)
+        .where(eq(reviewerPasskeys.reviewerId, reviewerId))
+        .orderBy(reviewerPasskeys.createdAt, reviewerPasskeys.credentialId)
+        .all()
+        .map(passkeyFromRow),
+    advancePasskeyCounter: (credentialId, counter, at) =>
+      db
+        .update(reviewerPasskeys)
+        .set({ counter, lastUsedAt: at })
+        .where(
+          and(
+            eq(reviewerPasskeys.credentialId, credentialId),
+            counter === 0 ? eq(reviewerPasskeys.counter, 0) : lt(reviewerPasskeys.counter, counter),
+          ),
+        )
+        .run().changes === 1,
+    deletePasskey: (reviewerId, credentialId) =>
+      db
+        .delete(reviewerPasskeys)
+        .where(
+          and(
+            eq(reviewerPasskeys.reviewerId, reviewerId),
+            eq(reviewerPasskeys.credentialId, credentialId),
+          ),
+        )
+        .run().changes === 1,
     getReviewerTotp: (id) => {
       const row = db
         .select({ sealed: reviewers.totpSealed, lastStep: reviewers.totpLastStep })

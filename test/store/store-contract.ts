@@ -396,6 +396,47 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('keeps a reviewer’s passkeys and accepts only a rising counter (0 stays 0)', async () => {
+      const store = await open();
+      await store.insertReviewer(reviewer('r1', 'ana'));
+      await store.insertReviewer(reviewer('r2', 'bo'));
+      const id = 'r1' as ReviewerId;
+      const passkey = {
+        credentialId: 'cred-A_1',
+        reviewerId: id,
+        publicKey: bytes(5, 6, 7),
+        counter: 3,
+        transports: ['usb', 'internal'],
+        label: 'work laptop',
+        createdAt: 1_700_000_000_000,
+        lastUsedAt: null,
+      };
+      await store.insertPasskey(passkey);
+      await store.insertPasskey({ ...passkey, credentialId: 'cred-B', counter: 0, transports: [] });
+      expect(await store.getPasskey('cred-A_1')).toEqual(passkey);
+      expect((await store.listPasskeys(id)).map((p) => p.credentialId)).toEqual([
+        'cred-A_1',
+        'cred-B',
+      ]);
+      expect(await store.listPasskeys('r2' as ReviewerId)).toEqual([]);
+      expect(await store.advancePasskeyCounter('cred-A_1', 3, 5)).toBe(false);
+      expect(await store.advancePasskeyCounter('cred-A_1', 2, 5)).toBe(false);
+      expect(await store.advancePasskeyCounter('cred-A_1', 0, 5)).toBe(false);
+      expect(await store.advancePasskeyCounter('cred-A_1', 4_294_967_295, 9)).toBe(true);
+      expect(await store.getPasskey('cred-A_1')).toMatchObject({
+        counter: 4_294_967_295,
+        lastUsedAt: 9,
+      });
+      expect(await store.advancePasskeyCounter('cred-B', 0, 6)).toBe(true);
+      expect(await store.getPasskey('cred-B')).toMatchObject({ transports: [], lastUsedAt: 6 });
+      expect(await store.advancePasskeyCounter('nobody', 7, 6)).toBe(false);
+      expect(await store.deletePasskey('r2' as ReviewerId, 'cred-B')).toBe(false);
+      expect(await store.deletePasskey(id, 'cred-B')).toBe(true);
+      expect(await store.getPasskey('cred-B')).toBeUndefined();
+      await expect(store.insertPasskey(passkey)).rejects.toThrow();
+      await store.close();
+    });
+
     it('uses an invitation once and finds it by its token hash', async () => {
       const store = await open();
       await store.insertReviewer(reviewer('r1', 'ana'));
