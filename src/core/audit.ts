@@ -43,6 +43,9 @@ export const AUDIT_ACTIONS = [
   'alerts.set',
   'alert.sent',
   'alert.failed',
+  'reviewer.passkey_add',
+  'reviewer.passkey_remove',
+  'desk.passkeys_required',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

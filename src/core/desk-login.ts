@@ -3,10 +3,12 @@ import { recordAudit } from './audit.js';
 import { unlockReviewer } from './reviewers-and-grants.js';
 import { type UnlockedReviewer } from './key-material.js';
 import { matchTotp, openTotpSecret } from './totp.js';
+import { passkeysRequired } from './passkeys.js';
 import type { CoreDeps } from './deps.js';
 
 /*
- * Reviewer login: name + passphrase + TOTP code in one step. Unknown name, wrong passphrase and
+ * Reviewer login: name + passphrase + TOTP code in one step (or, for passkeys, a passphrase
+ * step and then passkey-login.ts). Unknown name, wrong passphrase and
  * wrong code fail with the same error after the same argon2id work, and every attempt takes at
  * least `minimumMs`, so neither the answer nor its timing says which part was wrong.
  */
@@ -101,28 +103,50 @@ export interface LoginGuard {
 export type LoginResult =
   | { readonly kind: 'unlocked'; readonly unlocked: UnlockedReviewer }
   /** Right passphrase, but no second factor yet: enrol before anything else. */
-  | { readonly kind: 'enrol'; readonly unlocked: UnlockedReviewer };
+  | { readonly kind: 'enrol'; readonly unlocked: UnlockedReviewer }
+  /** Right passphrase; the second factor is one of the reviewer's passkeys (passkey-login.ts). */
+  | { readonly kind: 'passkey'; readonly unlocked: UnlockedReviewer }
+  /** Logged in with TOTP, but the desk requires a passkey: register one before anything else. */
+  | { readonly kind: 'register-passkey'; readonly unlocked: UnlockedReviewer };
 
 const MAX_NAME_CHARS = 64;
 
+/** The throttle keys of an attempt: the account name and the client's keyed hash. */
+export function throttleKeys(name: string, clientKey: string): { account: string; client: string } {
+  return {
+    account: `account:${name.slice(0, MAX_NAME_CHARS).toLowerCase()}`,
+    client: `client:${clientKey}`,
+  };
+}
+
+/** Waits out the rest of the attempt's minimum duration. */
+export async function padFrom(guard: LoginGuard, started: number): Promise<void> {
+  const left = started + guard.minimumMs - guard.now();
+  if (left > 0) await guard.sleep(left);
+}
+
 /**
  * Logs a reviewer in. Throws DomainError('bad_credentials') for any wrong part and
- * DomainError('rate_limited') while the account or the client must wait.
+ * DomainError('rate_limited') while the account or the client must wait. With `passkeys` on
+ * (the server has a relying party), a reviewer who has passkeys and leaves the code empty, who
+ * has no TOTP, or whose desk requires passkeys goes on to the passkey step; one who logs in
+ * with TOTP while the desk requires passkeys and has none must register one first.
  */
 export async function logIn(
   deps: CoreDeps,
   guard: LoginGuard,
-  input: { name: string; passphrase: Uint8Array; code: string; clientKey: string },
+  input: {
+    name: string;
+    passphrase: Uint8Array;
+    code: string;
+    clientKey: string;
+    passkeys?: boolean;
+  },
 ): Promise<LoginResult> {
   const started = guard.now();
-  const accountKey = `account:${input.name.slice(0, MAX_NAME_CHARS).toLowerCase()}`;
-  const clientKey = `client:${input.clientKey}`;
-  const pad = async () => {
-    const left = started + guard.minimumMs - guard.now();
-    if (left > 0) await guard.sleep(left);
-  };
+  const keys = throttleKeys(input.name, input.clientKey);
   try {
-    if (guard.throttle.waitFor(accountKey) > 0 || guard.throttle.waitFor(clientKey) > 0)
+    if (guard.throttle.waitFor(keys.account) > 0 || guard.throttle.waitFor(keys.client) > 0)
       throw new DomainError('rate_limited', 'wait before trying again');
     let totpSecret: string | undefined;
     let damaged = false;
@@ -141,40 +165,49 @@ export async function logIn(
       .catch(async (error: unknown) => {
         if (isDomainError(error, 'bad_credentials')) {
           const known = await deps.store.getReviewerByName(input.name.slice(0, MAX_NAME_CHARS));
-          await failed(deps, guard, accountKey, clientKey, known?.id ?? 'unknown');
+          await failedLogin(deps, guard, keys, known?.id ?? 'unknown');
         }
         throw error;
       });
     const reviewerId = unlocked.reviewer.id;
-    if (totpSecret === undefined && !damaged) {
+    const hasTotp = totpSecret !== undefined || damaged;
+    const passkeyCount = input.passkeys ? (await deps.store.listPasskeys(reviewerId)).length : 0;
+    const required = input.passkeys === true && (await passkeysRequired(deps));
+    if (!hasTotp && passkeyCount === 0) {
       await recordAudit(deps, { actor: reviewerId, action: 'login', detail: 'enrolment pending' });
       return { kind: 'enrol', unlocked };
     }
+    if (passkeyCount > 0 && (!hasTotp || required || input.code.trim() === ''))
+      return { kind: 'passkey', unlocked };
     const step =
       totpSecret === undefined ? undefined : matchTotp(totpSecret, input.code, deps.clock());
     if (step === undefined || !(await deps.store.advanceTotpStep(reviewerId, step))) {
       unlocked.wipe();
-      await failed(deps, guard, accountKey, clientKey, reviewerId);
+      await failedLogin(deps, guard, keys, reviewerId);
       throw new DomainError('bad_credentials', 'wrong name, passphrase or code');
     }
-    guard.throttle.succeed(accountKey);
-    guard.throttle.succeed(clientKey);
+    guard.throttle.succeed(keys.account);
+    guard.throttle.succeed(keys.client);
+    if (required) {
+      await recordAudit(deps, { actor: reviewerId, action: 'login', detail: 'passkey pending' });
+      return { kind: 'register-passkey', unlocked };
+    }
     await recordAudit(deps, { actor: reviewerId, action: 'login' });
     return { kind: 'unlocked', unlocked };
   } finally {
-    await pad();
+    await padFrom(guard, started);
   }
 }
 
-async function failed(
+/** A failed login: both throttles (the account's when known), an audit entry, a log line. */
+export async function failedLogin(
   deps: CoreDeps,
   guard: LoginGuard,
-  accountKey: string,
-  clientKey: string,
+  keys: { account: string | undefined; client: string },
   actor: string,
 ): Promise<void> {
-  guard.throttle.fail(accountKey);
-  guard.throttle.fail(clientKey);
+  if (keys.account !== undefined) guard.throttle.fail(keys.account);
+  guard.throttle.fail(keys.client);
   // never an address: the actor is the reviewer id when the name exists, else "unknown"
   await recordAudit(deps, { actor, action: 'login.failed' });
   deps.logger.warn('login.failed', {});

@@ -11,7 +11,14 @@ import { createSessionSearchIndex, type SessionSearchIndex } from './search-main
  * token, so the token itself is held only by the browser.
  */
 
-export type SessionStage = 'active' | 'enrol';
+/** `passkey`: the desk requires a passkey and this reviewer must register one first. */
+export type SessionStage = 'active' | 'enrol' | 'passkey';
+
+/** A WebAuthn challenge waiting for its answer (passkeys.ts). */
+export interface PendingChallenge {
+  readonly challenge: string;
+  readonly expiresAt: number;
+}
 
 export interface DeskSession {
   readonly reviewerId: ReviewerId;
@@ -23,6 +30,8 @@ export interface DeskSession {
   stage: SessionStage;
   /** The TOTP secret being enrolled, until a code confirms it. */
   pendingTotpSecret: string | undefined;
+  /** The challenge of a passkey registration in progress (single use, short-lived). */
+  pendingPasskey: PendingChallenge | undefined;
   /** The first admin's recovery key, until they confirm they saved it (first run only). */
   pendingRecoveryKey: string | undefined;
   /** Decrypted one-line summaries, for listing and filtering; wiped with the session. */
@@ -88,6 +97,7 @@ export function createDeskSessions(
     session.searchIndex.clear();
     session.pendingTotpSecret = undefined;
     session.pendingRecoveryKey = undefined;
+    session.pendingPasskey = undefined;
   };
   const expired = (session: DeskSession, now: number) =>
     now - session.lastSeenAt >= options.idleMs || now - session.createdAt >= options.absoluteMs;
@@ -114,6 +124,7 @@ export function createDeskSessions(
         lastSeenAt: now,
         stage,
         pendingTotpSecret: undefined,
+        pendingPasskey: undefined,
         pendingRecoveryKey: undefined,
         summaries: new Map(),
         searchIndex: createSessionSearchIndex(),

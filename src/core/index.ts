@@ -33,6 +33,8 @@ export * from './telegram-reply.js';
 export * from './totp.js';
 export * from './desk-login.js';
 export * from './desk-sessions.js';
+export * from './passkeys.js';
+export * from './passkey-login.js';
 export * from './desk-inbox.js';
 export {
   startInboxScan,
