@@ -6,6 +6,7 @@
 //   seal-core.js      sealing with libsodium's standard build (ES module, loaded on demand)
 //   seal-core-pow.js  the same with the sumo build, which adds crypto_pwhash (argon2id) for
 //                     the proof of work asked for under load
+//   passkey.js        the WebAuthn ceremony on desk pages (@simplewebauthn/browser, classic script)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -22,6 +23,7 @@ const common = {
 const outputs = [
   { entry: 'src/browser/seal-tip.ts', out: 'dist/static/seal-tip.js', format: 'iife' },
   { entry: 'src/browser/seal-core.ts', out: 'dist/static/seal-core.js', format: 'esm' },
+  { entry: 'src/browser/passkey.ts', out: 'dist/static/passkey.js', format: 'iife' },
   {
     entry: 'src/browser/seal-core.ts',
     out: 'dist/static/seal-core-pow.js',

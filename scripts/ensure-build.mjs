@@ -18,6 +18,7 @@ const OUTPUTS = [
   'dist/static/seal-tip.js',
   'dist/static/seal-core.js',
   'dist/static/seal-core-pow.js',
+  'dist/static/passkey.js',
 ];
 
 /** The files and folders whose change changes dist/. */

@@ -17,6 +17,7 @@ import {
   createFirstRunToken,
   errorCodeOf,
   needsFirstRun,
+  relyingPartyFor,
   scheduleDailyPurge,
   closeStore,
   type AlertSender,
@@ -65,6 +66,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       ...(firstRun ? { firstRun } : {}),
       ...(bot ? { telegram: bot, telegramBotName: () => bot.username() } : {}),
       emailAlerts: secrets.smtpUrl !== undefined,
+      ...(config.publicOrigin ? { passkeys: relyingPartyFor(config.publicOrigin) } : {}),
     },
     core,
     web: {

@@ -23,6 +23,11 @@ export interface Config {
   readonly powDifficulty: number;
   /** Where the quick-exit button leads: a neutral, common site. */
   readonly quickExitUrl: string;
+  /**
+   * TIPLINE_PUBLIC_ORIGIN: the scheme://host[:port] reviewers open the desk at. Passkeys are
+   * bound to its host name; unset, passkeys are off and TOTP is the only second factor.
+   */
+  readonly publicOrigin: string | undefined;
   /** The v3 onion host, announced with Onion-Location on every response. */
   readonly onionAddress: string | undefined;
   /** Files per tip and their total size, for every channel. */
@@ -116,6 +121,40 @@ function postgresUrl(env: Env, name: string): string | undefined {
   return raw;
 }
 
+/**
+ * An origin a browser treats as secure, with a host name WebAuthn accepts as a relying party id:
+ * https://host[:port], or http:// for localhost and a .onion host (secure contexts in browsers
+ * that support them); no path, query or IP address.
+ */
+function publicOrigin(env: Env): string | undefined {
+  const raw = env.TIPLINE_PUBLIC_ORIGIN;
+  if (raw === undefined || raw === '') return undefined;
+  const problem =
+    'TIPLINE_PUBLIC_ORIGIN must be an origin like https://desk.example.org (no path, not an IP address)';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(problem);
+  }
+  const host = url.hostname;
+  const local = host === 'localhost' || host.endsWith('.onion');
+  if (
+    raw.length > 300 ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && local)) ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    /^[\d.]+$/.test(host) ||
+    host.includes(':') ||
+    host.startsWith('[')
+  )
+    throw new ConfigError(problem);
+  return url.origin;
+}
+
 /** Parses the environment once at start-up. The only reader of process.env. */
 export function loadConfig(env: Env = process.env): { config: Config; secrets: Secrets } {
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
@@ -170,6 +209,7 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       powDifficulty: integer(env, 'TIPLINE_POW_DIFFICULTY', 10, 1, 16),
       quickExitUrl,
       onionAddress: onion,
+      publicOrigin: publicOrigin(env),
       maxAttachments: integer(env, 'TIPLINE_MAX_ATTACHMENTS', 5, 0, 20),
       sessionIdleMs: integer(env, 'TIPLINE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
       sessionMaxMs: integer(env, 'TIPLINE_SESSION_MAX_HOURS', 8, 1, 72) * 3_600_000,

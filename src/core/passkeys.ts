@@ -27,6 +27,12 @@ export interface PasskeyRelyingParty {
   readonly rpName: string;
 }
 
+/** The relying party of a desk opened at `origin` (an origin config has checked). */
+export function relyingPartyFor(origin: string): PasskeyRelyingParty {
+  const host = new URL(origin).hostname;
+  return { rpId: host, origins: [new URL(origin).origin], rpName: host };
+}
+
 /** How long a browser has to answer a challenge. */
 export const PASSKEY_CHALLENGE_MS = 120_000;
 const CHALLENGE_BYTES = 32;
@@ -69,6 +75,14 @@ export async function setPasskeysRequired(
       detail: required ? 'on' : 'off',
     });
   });
+}
+
+/** Whether this reviewer must register a passkey before anything else (the desk requires one). */
+export async function needsPasskeyRegistration(
+  deps: CoreDeps,
+  reviewerId: ReviewerId,
+): Promise<boolean> {
+  return (await passkeysRequired(deps)) && (await deps.store.listPasskeys(reviewerId)).length === 0;
 }
 
 export async function listPasskeys(

@@ -18,7 +18,9 @@ import {
   DEFAULT_SESSION_OPTIONS,
   type DeskSessions,
   type FirstRunToken,
+  createPendingLogins,
   type LoginGuard,
+  type PasskeyRelyingParty,
   type TelegramDelivery,
 } from '../core/index.js';
 import { htmlDocument } from './tipster/page-shell.js';
@@ -52,6 +54,8 @@ export interface ServerDeps {
     readonly telegramBotName?: () => string | undefined;
     /** Whether e-mail alerts can be delivered (TIPLINE_SMTP_URL is set). */
     readonly emailAlerts?: boolean;
+    /** The WebAuthn relying party (TIPLINE_PUBLIC_ORIGIN); absent: passkeys are off. */
+    readonly passkeys?: PasskeyRelyingParty;
   };
   /** Telegram webhook mode: the bot's update handler, mounted at `path`. */
   readonly telegramWebhook?: {
@@ -72,6 +76,8 @@ export function createApp(deps: ServerDeps): Hono {
     applySecurityHeaders(c.res.headers, {
       https: new URL(c.req.url).protocol === 'https:',
       onionLocation: onionLocation(c.req.path),
+      // passkey ceremonies run on desk pages only; tipster pages keep WebAuthn off
+      webauthn: deps.desk?.passkeys !== undefined && c.req.path.startsWith('/admin'),
     });
   });
 
@@ -107,6 +113,8 @@ export function createApp(deps: ServerDeps): Hono {
     firstRun: deps.desk?.firstRun,
     telegram: deps.desk?.telegram,
     clientKey: createClientKeyer(core.sodium, core.random.bytes(32)),
+    passkeys: deps.desk?.passkeys,
+    pendingLogins: createPendingLogins(core),
     alertChannels: {
       email: deps.desk?.emailAlerts ?? false,
       telegramBotName: deps.desk?.telegramBotName,

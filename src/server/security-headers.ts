@@ -14,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
-const PERMISSIONS_POLICY = [
+const DENIED_FEATURES = [
   'accelerometer',
   'autoplay',
   'camera',
@@ -35,13 +35,18 @@ const PERMISSIONS_POLICY = [
   'xr-spatial-tracking',
   'interest-cohort',
   'browsing-topics',
-]
-  .map((feature) => `${feature}=()`)
-  .join(', ');
+];
+const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+/** Desk pages with passkeys on: WebAuthn for this origin only, everything else still off. */
+const DESK_PERMISSIONS_POLICY = [
+  ...DENIED_FEATURES.filter((f) => f !== 'publickey-credentials-get').map((f) => `${f}=()`),
+  'publickey-credentials-get=(self)',
+  'publickey-credentials-create=(self)',
+].join(', ');
 
 export function applySecurityHeaders(
   headers: Headers,
-  options: { https: boolean; onionLocation?: string | undefined },
+  options: { https: boolean; onionLocation?: string | undefined; webauthn?: boolean },
 ): void {
   headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   headers.set('Referrer-Policy', 'no-referrer');
@@ -49,7 +54,10 @@ export function applySecurityHeaders(
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-  headers.set('Permissions-Policy', PERMISSIONS_POLICY);
+  headers.set(
+    'Permissions-Policy',
+    options.webauthn ? DESK_PERMISSIONS_POLICY : PERMISSIONS_POLICY,
+  );
   headers.set('Cache-Control', 'no-store');
   headers.delete('Server');
   headers.delete('X-Powered-By');

@@ -6,7 +6,7 @@ import { createApp, type ServerDeps } from '../../src/server/app.js';
 import type { ProofOfWorkOptions } from '../../src/server/tipster/tipster-routes.js';
 import { CATALOGS } from '../../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../../src/i18n/emergency-numbers.js';
-import type { CoreDeps } from '../../src/core/index.js';
+import { relyingPartyFor, type CoreDeps } from '../../src/core/index.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -44,10 +44,12 @@ export async function startTestServer(
     tap?: (body: Buffer, request: Request) => void;
     proofOfWork?: ProofOfWorkOptions;
     desk?: ServerDeps['desk'];
+    /** Serve at http://localhost:PORT with passkeys on (WebAuthn wants a host name, not an IP). */
+    passkeys?: boolean;
   } = {},
 ): Promise<{ origin: string; quickExitUrl: string; close: () => Promise<void> }> {
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${options.passkeys ? 'localhost' : '127.0.0.1'}:${port}`;
   const quickExitUrl = `${origin}/healthz`;
   const app = createApp({
     core,
@@ -59,7 +61,14 @@ export async function startTestServer(
     },
     catalogs: CATALOGS,
     emergencyNumbers: EMERGENCY_NUMBERS,
-    ...(options.desk ? { desk: options.desk } : {}),
+    ...(options.desk || options.passkeys
+      ? {
+          desk: {
+            ...options.desk,
+            ...(options.passkeys ? { passkeys: relyingPartyFor(origin) } : {}),
+          },
+        }
+      : {}),
   });
   const server: ServerType = await new Promise((resolve) => {
     const fetch = async (request: Request, env: Record<string, unknown>) => {

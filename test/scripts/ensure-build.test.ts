@@ -26,6 +26,7 @@ function builtProject(): { root: string; touch: (path: string) => void } {
     'dist/static/seal-tip.js',
     'dist/static/seal-core.js',
     'dist/static/seal-core-pow.js',
+    'dist/static/passkey.js',
     STAMP,
   ];
   for (const file of files) {

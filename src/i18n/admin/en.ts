@@ -211,6 +211,48 @@ export const adminEn = {
   'error.conflict': 'That is not possible now: {field}.',
   'error.csrf': 'This form is out of date. Please go back, reload and try again.',
   'error.badForm': 'The form did not arrive whole. Please go back, reload and try again.',
+  'login.passkeyHint': 'With a passkey, leave the code empty: the next step asks for your passkey.',
+  'passkey.loginHeading': 'Confirm with your passkey',
+  'passkey.loginIntro':
+    'Now use your passkey (a security key, or your device’s screen lock) to finish logging in.',
+  'passkey.use': 'Use my passkey',
+  'passkey.noScript':
+    'Passkeys need JavaScript. Without it, log in with the code from your authenticator app instead.',
+  'passkey.unsupported':
+    'This browser cannot use passkeys. Log in with the code from your authenticator app instead.',
+  'passkey.failed':
+    'The passkey did not answer (cancelled, timed out, or not for this site). Try again.',
+  'passkey.back': 'Back to the login form',
+  'passkey.heading': 'Passkeys',
+  'passkey.intro':
+    'A passkey is a second factor that cannot be phished: it works only on this desk’s own address. Use it instead of, or beside, the authenticator app.',
+  'passkey.none': 'You have no passkey yet.',
+  'passkey.label': 'Name for the new passkey',
+  'passkey.add': 'Add a passkey',
+  'passkey.create': 'Create the passkey',
+  'passkey.createIntro':
+    'Press the button, then follow your browser: touch your security key or confirm with your device’s screen lock.',
+  'passkey.added': 'Passkey added.',
+  'passkey.removed': 'Passkey removed.',
+  'passkey.remove': 'Remove',
+  'passkey.lastUsed': 'last used {when}',
+  'passkey.neverUsed': 'not used yet',
+  'passkey.notVerified':
+    'The passkey could not be registered (wrong site, expired or cancelled). Try again.',
+  'passkey.lastFactor':
+    'This is your last passkey and you need it (the desk requires passkeys, or you have no authenticator app). Add another one first.',
+  'passkey.requiredHeading': 'This desk requires a passkey',
+  'passkey.requiredIntro':
+    'An admin has required passkeys for everyone. Register one now; from your next login on, it replaces the code from your authenticator app.',
+  'passkey.policyHeading': 'Passkeys for everyone',
+  'passkey.policyIntro':
+    'When on, every reviewer logs in with a passkey. Reviewers without one log in once more with their authenticator code and must register a passkey before anything else.',
+  'passkey.policyOn': 'Require passkeys',
+  'passkey.policyOff': 'Stop requiring passkeys',
+  'passkey.policyIsOn': 'Passkeys are required.',
+  'passkey.policyIsOff': 'Passkeys are optional.',
+  'passkey.off': 'Passkeys are off on this server (TIPLINE_PUBLIC_ORIGIN is not set).',
+  'passkey.instead': 'Or register a passkey instead of the app (needs JavaScript):',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

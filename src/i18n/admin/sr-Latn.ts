@@ -209,4 +209,48 @@ export const adminSrLatn: AdminMessages = {
   'urgent.heading': 'Neko je sada u opasnosti: čeka odgovor',
   'urgent.waiting': 'čeka {minutes} min',
   'urgent.open': 'Otvori prijavu',
+  'login.passkeyHint':
+    'Ako koristite pristupni ključ, ostavite kod prazan: sledeći korak traži pristupni ključ.',
+  'passkey.loginHeading': 'Potvrdite pristupnim ključem',
+  'passkey.loginIntro':
+    'Sada upotrebite pristupni ključ (sigurnosni ključ ili zaključavanje ekrana uređaja) da završite prijavu.',
+  'passkey.use': 'Upotrebi moj pristupni ključ',
+  'passkey.noScript':
+    'Pristupni ključevi zahtevaju JavaScript. Bez njega se prijavite kodom iz aplikacije za autentifikaciju.',
+  'passkey.unsupported':
+    'Ovaj pregledač ne može da koristi pristupne ključeve. Prijavite se kodom iz aplikacije za autentifikaciju.',
+  'passkey.failed':
+    'Pristupni ključ nije odgovorio (otkazano, isteklo vreme ili nije za ovaj sajt). Pokušajte ponovo.',
+  'passkey.back': 'Nazad na formular za prijavu',
+  'passkey.heading': 'Pristupni ključevi',
+  'passkey.intro':
+    'Pristupni ključ je drugi faktor koji ne može da se „upeca“: radi samo na sopstvenoj adresi ovog radnog mesta. Koristite ga umesto aplikacije za autentifikaciju ili uz nju.',
+  'passkey.none': 'Još nemate pristupni ključ.',
+  'passkey.label': 'Naziv novog pristupnog ključa',
+  'passkey.add': 'Dodaj pristupni ključ',
+  'passkey.create': 'Napravi pristupni ključ',
+  'passkey.createIntro':
+    'Pritisnite dugme, pa pratite pregledač: dodirnite sigurnosni ključ ili potvrdite zaključavanjem ekrana uređaja.',
+  'passkey.added': 'Pristupni ključ je dodat.',
+  'passkey.removed': 'Pristupni ključ je uklonjen.',
+  'passkey.remove': 'Ukloni',
+  'passkey.lastUsed': 'poslednji put korišćen {when}',
+  'passkey.neverUsed': 'još nije korišćen',
+  'passkey.notVerified':
+    'Pristupni ključ nije mogao da se registruje (pogrešan sajt, isteklo ili otkazano). Pokušajte ponovo.',
+  'passkey.lastFactor':
+    'Ovo je vaš poslednji pristupni ključ i potreban vam je (radno mesto zahteva pristupne ključeve ili nemate aplikaciju za autentifikaciju). Prvo dodajte drugi.',
+  'passkey.requiredHeading': 'Ovo radno mesto zahteva pristupni ključ',
+  'passkey.requiredIntro':
+    'Administrator je zahtevao pristupne ključeve za sve. Registrujte jedan sada; od sledeće prijave on zamenjuje kod iz aplikacije za autentifikaciju.',
+  'passkey.policyHeading': 'Pristupni ključevi za sve',
+  'passkey.policyIntro':
+    'Kada je uključeno, svaki recenzent se prijavljuje pristupnim ključem. Recenzenti bez njega prijavljuju se još jednom kodom iz aplikacije i moraju prvo da registruju pristupni ključ.',
+  'passkey.policyOn': 'Zahtevaj pristupne ključeve',
+  'passkey.policyOff': 'Prestani da zahtevaš pristupne ključeve',
+  'passkey.policyIsOn': 'Pristupni ključevi su obavezni.',
+  'passkey.policyIsOff': 'Pristupni ključevi nisu obavezni.',
+  'passkey.off':
+    'Pristupni ključevi su isključeni na ovom serveru (TIPLINE_PUBLIC_ORIGIN nije podešen).',
+  'passkey.instead': 'Ili registrujte pristupni ključ umesto aplikacije (potreban je JavaScript):',
 };

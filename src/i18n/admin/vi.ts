@@ -212,4 +212,47 @@ export const adminVi: AdminMessages = {
   'urgent.heading': 'Có người đang gặp nguy hiểm: đang chờ trả lời',
   'urgent.waiting': 'đã chờ {minutes} phút',
   'urgent.open': 'Mở tin báo',
+  'login.passkeyHint':
+    'Nếu dùng khóa truy cập, hãy để trống mã: bước tiếp theo sẽ yêu cầu khóa truy cập.',
+  'passkey.loginHeading': 'Xác nhận bằng khóa truy cập',
+  'passkey.loginIntro':
+    'Bây giờ hãy dùng khóa truy cập (khóa bảo mật hoặc khóa màn hình của thiết bị) để hoàn tất đăng nhập.',
+  'passkey.use': 'Dùng khóa truy cập của tôi',
+  'passkey.noScript':
+    'Khóa truy cập cần JavaScript. Nếu không có, hãy đăng nhập bằng mã từ ứng dụng xác thực.',
+  'passkey.unsupported':
+    'Trình duyệt này không dùng được khóa truy cập. Hãy đăng nhập bằng mã từ ứng dụng xác thực.',
+  'passkey.failed':
+    'Khóa truy cập không phản hồi (đã hủy, hết giờ hoặc không dành cho trang này). Hãy thử lại.',
+  'passkey.back': 'Quay lại biểu mẫu đăng nhập',
+  'passkey.heading': 'Khóa truy cập',
+  'passkey.intro':
+    'Khóa truy cập là yếu tố thứ hai không thể bị lừa đảo: nó chỉ hoạt động trên chính địa chỉ của bàn làm việc này. Dùng thay cho, hoặc cùng với, ứng dụng xác thực.',
+  'passkey.none': 'Bạn chưa có khóa truy cập nào.',
+  'passkey.label': 'Tên cho khóa truy cập mới',
+  'passkey.add': 'Thêm khóa truy cập',
+  'passkey.create': 'Tạo khóa truy cập',
+  'passkey.createIntro':
+    'Nhấn nút, rồi làm theo trình duyệt: chạm vào khóa bảo mật hoặc xác nhận bằng khóa màn hình của thiết bị.',
+  'passkey.added': 'Đã thêm khóa truy cập.',
+  'passkey.removed': 'Đã xóa khóa truy cập.',
+  'passkey.remove': 'Xóa',
+  'passkey.lastUsed': 'dùng lần cuối {when}',
+  'passkey.neverUsed': 'chưa dùng lần nào',
+  'passkey.notVerified':
+    'Không thể đăng ký khóa truy cập (sai trang, hết hạn hoặc đã hủy). Hãy thử lại.',
+  'passkey.lastFactor':
+    'Đây là khóa truy cập cuối cùng và bạn cần nó (bàn làm việc yêu cầu khóa truy cập, hoặc bạn không có ứng dụng xác thực). Hãy thêm một khóa khác trước.',
+  'passkey.requiredHeading': 'Bàn làm việc này yêu cầu khóa truy cập',
+  'passkey.requiredIntro':
+    'Quản trị viên đã yêu cầu mọi người dùng khóa truy cập. Hãy đăng ký ngay; từ lần đăng nhập sau, nó thay cho mã từ ứng dụng xác thực.',
+  'passkey.policyHeading': 'Khóa truy cập cho mọi người',
+  'passkey.policyIntro':
+    'Khi bật, mọi người duyệt đều đăng nhập bằng khóa truy cập. Người chưa có khóa sẽ đăng nhập thêm một lần bằng mã ứng dụng và phải đăng ký khóa truy cập trước khi làm việc khác.',
+  'passkey.policyOn': 'Yêu cầu khóa truy cập',
+  'passkey.policyOff': 'Thôi yêu cầu khóa truy cập',
+  'passkey.policyIsOn': 'Khóa truy cập là bắt buộc.',
+  'passkey.policyIsOff': 'Khóa truy cập là tùy chọn.',
+  'passkey.off': 'Máy chủ này tắt khóa truy cập (chưa đặt TIPLINE_PUBLIC_ORIGIN).',
+  'passkey.instead': 'Hoặc đăng ký khóa truy cập thay cho ứng dụng (cần JavaScript):',
 };

@@ -65,6 +65,8 @@ export function AdminShell(props: {
   children?: Child;
   /** Reload this URL after 2 s (a search still running; works without JavaScript). */
   refresh?: string;
+  /** Same-origin scripts (the passkey ceremony), deferred. */
+  scripts?: readonly string[];
 }) {
   const { t, viewer } = props.frame;
   return (
@@ -77,6 +79,9 @@ export function AdminShell(props: {
         <title>{`${props.title} · ${t('title')}`}</title>
         <link rel="stylesheet" href="/static/tipline.css" />
         {props.refresh ? <meta http-equiv="refresh" content={`2;url=${props.refresh}`} /> : ''}
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer></script>
+        ))}
       </head>
       <body class="admin">
         <header class="bar">

@@ -12,6 +12,8 @@ import {
   type DeskSessions,
   type FirstRunToken,
   type LoginGuard,
+  type PasskeyRelyingParty,
+  type PendingLogins,
   type TelegramDelivery,
 } from '../../core/index.js';
 import { htmlDocument } from '../tipster/page-shell.js';
@@ -49,6 +51,10 @@ export interface AdminDeps {
   /** The bot, to deliver replies to Telegram tipsters; undefined when it is off. */
   readonly telegram: TelegramDelivery | undefined;
   readonly clientKey: (c: Context) => string;
+  /** The WebAuthn relying party; undefined: passkeys are off (TIPLINE_PUBLIC_ORIGIN unset). */
+  readonly passkeys: PasskeyRelyingParty | undefined;
+  /** Logins between the passphrase step and the passkey step, in memory. */
+  readonly pendingLogins: PendingLogins;
   /** Which alert channels this server delivers (account page). */
   readonly alertChannels: AlertChannelsAvailable;
 }
@@ -117,6 +123,11 @@ export function domainMessage(
   }
 }
 
+/** Where a session that is not yet active must go: TOTP enrolment, or passkey registration. */
+export function stageHome(stage: DeskSession['stage']): string {
+  return stage === 'passkey' ? '/admin/passkey' : stage === 'enrol' ? '/admin/enrol' : '/admin';
+}
+
 /** What every desk feature uses: the session cookie, the guards for GET and POST, CSRF. */
 export type DeskKit = ReturnType<typeof createDeskKit>;
 
@@ -180,15 +191,15 @@ export function createDeskKit(deps: AdminDeps) {
         403,
       );
     if (stage === 'active' && viewer.session.stage !== 'active')
-      return c.redirect('/admin/enrol', 303);
+      return c.redirect(stageHome(viewer.session.stage), 303);
     return { viewer, form };
   };
 
   const guardGet = (c: Context): Viewer | Response => {
     const viewer = viewerOf(c);
     if (!viewer) return c.redirect('/admin/login', 303);
-    if (viewer.session.stage === 'enrol' && c.req.path !== '/admin/enrol')
-      return c.redirect('/admin/enrol', 303);
+    const home = stageHome(viewer.session.stage);
+    if (viewer.session.stage !== 'active' && c.req.path !== home) return c.redirect(home, 303);
     return viewer;
   };
 

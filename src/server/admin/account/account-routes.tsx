@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { changePassphrase, isDomainError } from '../../../core/index.js';
+import { changePassphrase, isDomainError, listPasskeys } from '../../../core/index.js';
 import { firstText } from '../../tipster/form-body.js';
 import { deleteCookie } from 'hono/cookie';
 import { LoginPage } from '../login/login-pages.js';
@@ -14,6 +14,8 @@ import {
   type Viewer,
 } from '../desk-guards.js';
 import { AccountPage } from './account-pages.js';
+import { PasskeySection } from './passkey-pages.js';
+import { registerPasskeyRoutes } from './passkey-routes.js';
 import {
   accountAlertSections,
   registerAlertSettingsRoutes,
@@ -28,16 +30,29 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
   const accountPage = async (
     c: Context,
     viewer: Viewer,
-    state: AlertFormState & { passphraseError?: string; languageNotice?: string } = {},
+    state: AlertFormState & {
+      passphraseError?: string;
+      languageNotice?: string;
+      passkeyError?: string;
+      passkeyNotice?: string;
+    } = {},
     status: 200 | 400 | 403 | 404 = 200,
   ) => {
     const frame = await frameFor(viewer, core);
     const sections = await accountAlertSections(core, frame, viewer, deps.alertChannels, state);
+    const passkeys = await listPasskeys(core, viewer.session.reviewerId);
     const error = state.passphraseError ? { error: state.passphraseError } : {};
     const notice = state.languageNotice ? { notice: state.languageNotice } : {};
     return html(
       c,
       <AccountPage frame={frame} {...error} {...notice}>
+        <PasskeySection
+          frame={frame}
+          enabled={deps.passkeys !== undefined}
+          passkeys={passkeys}
+          error={state.passkeyError}
+          notice={state.passkeyNotice}
+        />
         {sections}
       </AccountPage>,
       status,
@@ -52,12 +67,18 @@ export function registerAccountRoutes(app: Hono, kit: DeskKit): void {
     renderAccount: accountPage,
   });
 
+  registerPasskeyRoutes(app, kit, { renderAccount: accountPage });
+
   app.get('/admin/account', async (c) => {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
     if (c.req.query('done') === 'language') {
       const { t: deskT } = await frameFor(viewer, core);
       return accountPage(c, viewer, { languageNotice: deskT('account.languageSaved') });
+    }
+    if (c.req.query('done') === 'passkey') {
+      const { t: deskT } = await frameFor(viewer, core);
+      return accountPage(c, viewer, { passkeyNotice: deskT('passkey.added') });
     }
     return accountPage(c, viewer);
   });

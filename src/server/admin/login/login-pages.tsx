@@ -1,4 +1,5 @@
 import { AdminShell, NameField, Notice, PassphraseFields, type AdminFrame } from '../desk-frame.js';
+import { CeremonyNotes, PASSKEY_SCRIPT } from '../account/passkey-pages.js';
 
 /* The login form, and recovery with the recovery key when every passphrase is lost. */
 
@@ -7,6 +8,8 @@ export function LoginPage(props: {
   error?: string;
   notice?: string;
   name?: string;
+  /** Passkeys are on: say that an empty code leads to the passkey step. */
+  passkeys?: boolean;
 }) {
   const { t } = props.frame;
   return (
@@ -30,6 +33,7 @@ export function LoginPage(props: {
         <div class="field">
           <label for="code">{t('login.code')}</label>
           <span class="hint">{t('login.codeHint')}</span>
+          {props.passkeys ? <span class="hint">{t('login.passkeyHint')}</span> : ''}
           <input
             type="text"
             id="code"
@@ -71,6 +75,33 @@ export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: s
         <PassphraseFields t={t} newLabel={t('account.new')} />
         <button type="submit">{t('recover.submit')}</button>
       </form>
+    </AdminShell>
+  );
+}
+
+/** The passkey step of a login: the pending login's token and the challenge, one button. */
+export function PasskeyLoginPage(props: { frame: AdminFrame; token: string; options: unknown }) {
+  const { t } = props.frame;
+  return (
+    <AdminShell frame={props.frame} title={t('passkey.loginHeading')} scripts={[PASSKEY_SCRIPT]}>
+      <h1>{t('passkey.loginHeading')}</h1>
+      <p>{t('passkey.loginIntro')}</p>
+      <CeremonyNotes t={t} />
+      <form
+        method="post"
+        action="/admin/login/passkey"
+        data-passkey="login"
+        data-passkey-options={JSON.stringify(props.options)}
+      >
+        <input type="hidden" name="token" value={props.token} />
+        <input type="hidden" name="response" value="" />
+        <button type="submit" data-passkey-start="" disabled>
+          {t('passkey.use')}
+        </button>
+      </form>
+      <p>
+        <a href="/admin/login">{t('passkey.back')}</a>
+      </p>
     </AdminShell>
   );
 }

@@ -3,20 +3,32 @@ import {
   warmSessionInBackground,
   recoverReviewer,
   isDomainError,
+  beginPasskeyLogin,
   logIn,
   recordAudit,
 } from '../../../core/index.js';
 import { firstText } from '../../tipster/form-body.js';
 import { deleteCookie } from 'hono/cookie';
-import { LoginPage } from './login-pages.js';
-import { domainMessage, encoder, html, SESSION_COOKIE, t, type DeskKit } from '../desk-guards.js';
+import { LoginPage, PasskeyLoginPage } from './login-pages.js';
+import { loginRefusal, registerPasskeyLoginRoutes } from './passkey-login-routes.js';
+import {
+  domainMessage,
+  encoder,
+  html,
+  SESSION_COOKIE,
+  stageHome,
+  t,
+  type DeskKit,
+} from '../desk-guards.js';
 import { RecoverPage } from './login-pages.js';
 
 /* Logging in and out, and recovery with the recovery key when every passphrase is lost. */
 export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
   const { core, sessions, deps, limit, startSession, readForm, sameOrigin, guardPost } = kit;
   // ---- login, logout ----
-  app.get('/admin/login', (c) => html(c, <LoginPage frame={{ t }} />));
+  const passkeys = deps.passkeys !== undefined;
+  app.get('/admin/login', (c) => html(c, <LoginPage frame={{ t }} passkeys={passkeys} />));
+  registerPasskeyLoginRoutes(app, kit);
 
   app.post('/admin/login', limit, async (c) => {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
@@ -30,20 +42,30 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
         passphrase,
         code: firstText(form, 'code') ?? '',
         clientKey: deps.clientKey(c),
+        passkeys,
       });
-      const opened = sessions.open(
-        result.unlocked,
-        result.kind === 'unlocked' ? 'active' : 'enrol',
-      );
+      if (result.kind === 'passkey' && deps.passkeys) {
+        const step = await beginPasskeyLogin(
+          core,
+          deps.passkeys,
+          deps.pendingLogins,
+          result.unlocked,
+        );
+        return html(
+          c,
+          <PasskeyLoginPage frame={{ t }} token={step.token} options={step.options} />,
+        );
+      }
+      const stage =
+        result.kind === 'unlocked' ? 'active' : result.kind === 'enrol' ? 'enrol' : 'passkey';
+      const opened = sessions.open(result.unlocked, stage);
       startSession(c, opened);
       // index browser-sealed tips and compact the search index, in the scanner's threads
-      if (result.kind === 'unlocked') warmSessionInBackground(core, opened.session);
-      return c.redirect(result.kind === 'unlocked' ? '/admin' : '/admin/enrol', 303);
+      if (stage === 'active') warmSessionInBackground(core, opened.session);
+      return c.redirect(stageHome(stage), 303);
     } catch (error) {
-      if (isDomainError(error, 'rate_limited'))
-        return html(c, <LoginPage frame={{ t }} error={t('login.throttled')} name={name} />, 429);
-      if (isDomainError(error, 'bad_credentials'))
-        return html(c, <LoginPage frame={{ t }} error={t('login.failed')} name={name} />, 401);
+      const refused = loginRefusal(c, error, name, passkeys);
+      if (refused) return refused;
       throw error;
     } finally {
       passphrase.fill(0);

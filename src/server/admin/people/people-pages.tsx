@@ -12,6 +12,8 @@ export interface PeopleView {
   readonly totpHandover?: { name: string; secret: string; qrSvg: string };
   readonly notice?: string;
   readonly error?: string;
+  /** Whether passkeys are required; absent when passkeys are off on this server. */
+  readonly passkeysRequired?: boolean;
 }
 
 export function PeoplePage(props: PeopleView) {
@@ -109,6 +111,11 @@ export function PeoplePage(props: PeopleView) {
         </label>
         <button type="submit">{t('desks.create')}</button>
       </form>
+      {props.passkeysRequired === undefined ? (
+        ''
+      ) : (
+        <PasskeyPolicy frame={props.frame} required={props.passkeysRequired} />
+      )}
       <h2>{t('people.invite')}</h2>
       <form method="post" action="/admin/people/invite">
         <Csrf frame={props.frame} />
@@ -120,5 +127,26 @@ export function PeoplePage(props: PeopleView) {
         <button type="submit">{t('people.inviteSubmit')}</button>
       </form>
     </AdminShell>
+  );
+}
+
+/** The admin switch that requires passkeys of every reviewer. */
+function PasskeyPolicy(props: { frame: AdminFrame; required: boolean }) {
+  const { t } = props.frame;
+  return (
+    <section id="passkey-policy">
+      <h2>{t('passkey.policyHeading')}</h2>
+      <p>{t('passkey.policyIntro')}</p>
+      <p>
+        <strong>{props.required ? t('passkey.policyIsOn') : t('passkey.policyIsOff')}</strong>
+      </p>
+      <form method="post" action="/admin/people/passkeys">
+        <Csrf frame={props.frame} />
+        <input type="hidden" name="required" value={props.required ? 'off' : 'on'} />
+        <button type="submit">
+          {props.required ? t('passkey.policyOff') : t('passkey.policyOn')}
+        </button>
+      </form>
+    </section>
   );
 }

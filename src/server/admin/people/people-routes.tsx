@@ -11,6 +11,7 @@ import {
   revokeReviewer,
   reviewersAwaitingGrant,
   totpUri,
+  passkeysRequired,
   DomainError,
   type ReviewerId,
 } from '../../../core/index.js';
@@ -66,6 +67,7 @@ export function registerPeopleRoutes(app: Hono, kit: DeskKit): void {
               : `${new URL(c.req.url).origin}/?desk=${encodeURIComponent(d.name)}`,
         }))}
         selfId={viewer.session.reviewerId}
+        {...(kit.deps.passkeys ? { passkeysRequired: await passkeysRequired(core) } : {})}
         {...(extra.inviteLink ? { inviteLink: extra.inviteLink } : {})}
         {...(handover ? { totpHandover: handover } : {})}
         {...(extra.notice ? { notice: extra.notice } : {})}

@@ -91,6 +91,8 @@ export function EnrolPage(props: {
   qrSvg: string;
   secret: string;
   error?: string;
+  /** Offer a passkey instead of TOTP (the server has a relying party). */
+  passkeys?: boolean;
 }) {
   const { t } = props.frame;
   return (
@@ -118,6 +120,15 @@ export function EnrolPage(props: {
         </div>
         <button type="submit">{t('enrol.submit')}</button>
       </form>
+      {props.passkeys ? (
+        <form method="post" action="/admin/passkey/begin" id="passkey-instead">
+          <Csrf frame={props.frame} />
+          <p>{t('passkey.instead')}</p>
+          <button type="submit">{t('passkey.add')}</button>
+        </form>
+      ) : (
+        ''
+      )}
     </AdminShell>
   );
 }

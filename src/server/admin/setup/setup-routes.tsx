@@ -7,6 +7,7 @@ import {
   findInvitation,
   isDomainError,
   needsFirstRun,
+  needsPasskeyRegistration,
   totpUri,
   unlockReviewer,
 } from '../../../core/index.js';
@@ -133,6 +134,7 @@ export function registerSetupRoutes(app: Hono, kit: DeskKit): void {
         frame={await frameFor(viewer, core)}
         qrSvg={await qrSvg(uri)}
         secret={session.pendingTotpSecret}
+        passkeys={kit.deps.passkeys !== undefined}
       />,
     );
   });
@@ -160,16 +162,19 @@ export function registerSetupRoutes(app: Hono, kit: DeskKit): void {
           frame={await frameFor(guarded.viewer, core)}
           qrSvg={await qrSvg(uri)}
           secret={secret}
+          passkeys={kit.deps.passkeys !== undefined}
           error={t('enrol.wrong')}
         />,
         400,
       );
     }
     session.pendingTotpSecret = undefined;
-    // a fresh session id once the second factor is in place
-    const next = sessions.rotate(guarded.viewer.token, 'active');
+    // a fresh session id once the second factor is in place; a passkey first if the desk wants one
+    const passkeyFirst =
+      kit.deps.passkeys !== undefined && (await needsPasskeyRegistration(core, session.reviewerId));
+    const next = sessions.rotate(guarded.viewer.token, passkeyFirst ? 'passkey' : 'active');
     if (next) setSessionCookie(c, next);
-    return c.redirect('/admin', 303);
+    return c.redirect(passkeyFirst ? '/admin/passkey' : '/admin', 303);
   });
 
   // ---- invitations ----
