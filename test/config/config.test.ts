@@ -126,4 +126,29 @@ describe('loadConfig', () => {
       );
     }
   });
+  it('reads TIPLINE_PUBLIC_ORIGIN as an origin for passkeys, https or a local/onion http host', () => {
+    expect(loadConfig({}).config.publicOrigin).toBeUndefined();
+    expect(
+      loadConfig({ TIPLINE_PUBLIC_ORIGIN: 'https://Desk.Example.org/' }).config.publicOrigin,
+    ).toBe('https://desk.example.org');
+    expect(loadConfig({ TIPLINE_PUBLIC_ORIGIN: 'http://localhost:8080' }).config.publicOrigin).toBe(
+      'http://localhost:8080',
+    );
+    const onion = `http://${'a'.repeat(56)}.onion`;
+    expect(loadConfig({ TIPLINE_PUBLIC_ORIGIN: onion }).config.publicOrigin).toBe(onion);
+  });
+
+  it('refuses a TIPLINE_PUBLIC_ORIGIN with a path, plain http, or an IP address', () => {
+    for (const bad of [
+      'https://desk.example.org/admin',
+      'http://desk.example.org',
+      'https://192.0.2.7',
+      'https://[2001:db8::1]',
+      'desk.example.org',
+      'https://desk.example.org/?x=1',
+    ])
+      expect(() => loadConfig({ TIPLINE_PUBLIC_ORIGIN: bad }), bad).toThrow(
+        /TIPLINE_PUBLIC_ORIGIN/,
+      );
+  });
 });

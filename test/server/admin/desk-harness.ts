@@ -6,6 +6,7 @@ import {
   createFirstRunToken,
   createLoginThrottle,
   initialiseDesk,
+  relyingPartyFor,
   totpCodeAt,
   type CoreDeps,
   type DeskSessions,
@@ -49,7 +50,13 @@ export interface DeskTest extends TestContext {
 
 /** The app with the desk wired to fake time. `initialise` creates desk + admin "ana" as `tipline init` would. */
 export async function createDeskTest(
-  options: { initialise?: boolean; telegram?: TelegramDelivery; core?: Partial<CoreDeps> } = {},
+  options: {
+    initialise?: boolean;
+    telegram?: TelegramDelivery;
+    core?: Partial<CoreDeps>;
+    /** Passkeys on, for a desk opened at ORIGIN. */
+    passkeys?: boolean;
+  } = {},
 ): Promise<DeskTest> {
   const context = await createTestDeps(options.core);
   let now = Date.UTC(2026, 10, 22, 14, 37, 12);
@@ -75,6 +82,7 @@ export async function createDeskTest(
       loginGuard: guard,
       ...(firstRun ? { firstRun } : {}),
       ...(options.telegram ? { telegram: options.telegram } : {}),
+      ...(options.passkeys ? { passkeys: relyingPartyFor(ORIGIN) } : {}),
     },
   });
   return {

@@ -80,7 +80,13 @@ export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: s
 }
 
 /** The passkey step of a login: the pending login's token and the challenge, one button. */
-export function PasskeyLoginPage(props: { frame: AdminFrame; token: string; options: unknown }) {
+export function PasskeyLoginPage(props: {
+  frame: AdminFrame;
+  token: string;
+  options: unknown;
+  /** The name as typed, to refill the login form should this step fail. */
+  name: string;
+}) {
   const { t } = props.frame;
   return (
     <AdminShell frame={props.frame} title={t('passkey.loginHeading')} scripts={[PASSKEY_SCRIPT]}>
@@ -94,6 +100,7 @@ export function PasskeyLoginPage(props: { frame: AdminFrame; token: string; opti
         data-passkey-options={JSON.stringify(props.options)}
       >
         <input type="hidden" name="token" value={props.token} />
+        <input type="hidden" name="name" value={props.name} />
         <input type="hidden" name="response" value="" />
         <button type="submit" data-passkey-start="" disabled>
           {t('passkey.use')}

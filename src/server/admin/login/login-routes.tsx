@@ -53,7 +53,7 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
         );
         return html(
           c,
-          <PasskeyLoginPage frame={{ t }} token={step.token} options={step.options} />,
+          <PasskeyLoginPage frame={{ t }} token={step.token} options={step.options} name={name} />,
         );
       }
       const stage =

@@ -41,6 +41,7 @@ export function registerPasskeyLoginRoutes(app: Hono, kit: DeskKit): void {
     if (!sameOrigin(c)) return c.text('forbidden', 403);
     const form = await readForm(c);
     if (!form) return html(c, <LoginPage frame={{ t }} error={t('error.badForm')} />, 400);
+    const name = (firstText(form, 'name') ?? '').slice(0, 200);
     try {
       const unlocked = await finishPasskeyLogin(core, deps.loginGuard, rp, deps.pendingLogins, {
         token: (firstText(form, 'token') ?? '').slice(0, 200),
@@ -52,7 +53,7 @@ export function registerPasskeyLoginRoutes(app: Hono, kit: DeskKit): void {
       warmSessionInBackground(core, opened.session);
       return c.redirect('/admin', 303);
     } catch (error) {
-      const refused = loginRefusal(c, error, '', true);
+      const refused = loginRefusal(c, error, name, true);
       if (refused) return refused;
       throw error;
     }
