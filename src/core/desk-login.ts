@@ -110,6 +110,8 @@ export type LoginResult =
   | { readonly kind: 'register-passkey'; readonly unlocked: UnlockedReviewer };
 
 const MAX_NAME_CHARS = 64;
+/** The one message of every refused login, whichever part was wrong (passkey step included). */
+export const LOGIN_FAILED = 'wrong name, passphrase or code';
 
 /** The throttle keys of an attempt: the account name and the client's keyed hash. */
 export function throttleKeys(name: string, clientKey: string): { account: string; client: string } {
@@ -184,7 +186,7 @@ export async function logIn(
     if (step === undefined || !(await deps.store.advanceTotpStep(reviewerId, step))) {
       unlocked.wipe();
       await failedLogin(deps, guard, keys, reviewerId);
-      throw new DomainError('bad_credentials', 'wrong name, passphrase or code');
+      throw new DomainError('bad_credentials', LOGIN_FAILED);
     }
     guard.throttle.succeed(keys.account);
     guard.throttle.succeed(keys.client);

@@ -5,7 +5,7 @@ import {
 } from '@simplewebauthn/server';
 import { recordAudit } from './audit.js';
 import { isDomainError, DomainError } from './errors.js';
-import { failedLogin, padFrom, throttleKeys, type LoginGuard } from './desk-login.js';
+import { failedLogin, LOGIN_FAILED, padFrom, throttleKeys, type LoginGuard } from './desk-login.js';
 import { knownTransports, parseAssertion } from './passkey-json.js';
 import { challengeBytes, newChallenge, type PasskeyRelyingParty } from './passkeys.js';
 import type { PendingChallenge } from './desk-sessions.js';
@@ -63,6 +63,7 @@ export function createPendingLogins(deps: CoreDeps, maxPending = 1_000): Pending
       return { token, challenge: challenge.challenge };
     },
     take(token) {
+      sweep();
       if (token.length === 0 || token.length > 100) return undefined;
       const key = keyOf(token);
       const entry = pending.get(key);
@@ -127,7 +128,7 @@ export async function finishPasskeyLogin(
       throw new DomainError('rate_limited', 'wait before trying again');
     if (!entry) {
       await failedLogin(deps, guard, { ...keys, account: undefined }, 'unknown');
-      throw new DomainError('bad_credentials', 'no such pending login');
+      throw new DomainError('bad_credentials', LOGIN_FAILED);
     }
     const reviewer = entry.unlocked.reviewer;
     const newCounter = await checkAssertion(deps, rp, entry, input.response);
@@ -137,7 +138,7 @@ export async function finishPasskeyLogin(
     ) {
       entry.unlocked.wipe();
       await failedLogin(deps, guard, keys, reviewer.id);
-      throw new DomainError('bad_credentials', 'passkey refused');
+      throw new DomainError('bad_credentials', LOGIN_FAILED);
     }
     guard.throttle.succeed(keys.account);
     guard.throttle.succeed(keys.client);

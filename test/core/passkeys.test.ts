@@ -9,6 +9,7 @@ import {
   finishPasskeyLogin,
   finishPasskeyRegistration,
   initialiseDesk,
+  LOGIN_FAILED,
   logIn,
   PASSKEY_CHALLENGE_MS,
   removePasskey,
@@ -98,6 +99,14 @@ describe('passkeys', () => {
 
   it('refuses an assertion made on another origin, as a failed login', async () => {
     const { deps, key } = await anaWithPasskey();
+    const wrongCode = await logIn(deps, fakeLoginGuard(deps.clock).guard, {
+      name: 'ana',
+      passphrase: PASSPHRASE,
+      code: '000000',
+      clientKey: 'other',
+      passkeys: true,
+    }).catch((error: unknown) => error);
+    expect(wrongCode).toMatchObject({ code: 'bad_credentials', message: LOGIN_FAILED });
     const { pending, token, challenge, guard } = await passphraseStep(deps);
     const response = key.assert({
       challenge,
@@ -106,7 +115,7 @@ describe('passkeys', () => {
     });
     await expect(
       finishPasskeyLogin(deps, guard, RP, pending, { token, response, clientKey: 'c' }),
-    ).rejects.toMatchObject({ code: 'bad_credentials', message: 'passkey refused' });
+    ).rejects.toMatchObject({ code: 'bad_credentials', message: LOGIN_FAILED });
     expect((await auditActions(deps)).at(-1)).toBe('login.failed');
   });
 
@@ -121,7 +130,7 @@ describe('passkeys', () => {
         response,
         clientKey: 'c',
       }),
-    ).rejects.toMatchObject({ code: 'bad_credentials', message: 'passkey refused' });
+    ).rejects.toMatchObject({ code: 'bad_credentials', message: LOGIN_FAILED });
     expect((await auditActions(deps)).at(-1)).toBe('login.failed');
   });
 
@@ -181,7 +190,7 @@ describe('passkeys', () => {
         response: replay,
         clientKey: 'c',
       }),
-    ).rejects.toMatchObject({ code: 'bad_credentials', message: 'passkey refused' });
+    ).rejects.toMatchObject({ code: 'bad_credentials', message: LOGIN_FAILED });
     expect((await auditActions(deps)).at(-1)).toBe('login.failed');
   });
 
