@@ -149,6 +149,30 @@ describe('passkeys on the desk', () => {
     expect(client.cookie).toBeUndefined();
   });
 
+  it('lets a new reviewer enrol a passkey instead of TOTP, and then asks for it at login', async () => {
+    const test = await createDeskTest({ passkeys: true });
+    const client = new DeskClient(test.app);
+    const first = await client.post('/admin/login', {
+      name: 'ana',
+      passphrase: PASSPHRASE_TEXT,
+      code: '',
+    });
+    expect(first.headers.get('location')).toBe('/admin/enrol');
+    await client.get('/admin/enrol');
+    expect(client.lastHtml).toContain('id="passkey-instead"');
+    const key = createSoftAuthenticator();
+    const done = await registerPasskey(client, key);
+    expect(done.headers.get('location')).toBe('/admin');
+    expect((await client.get('/admin')).status).toBe(200);
+    await logOut(client);
+    const { token, challenge } = await passphraseStep(client);
+    const again = await client.post('/admin/login/passkey', {
+      token,
+      response: key.assert({ challenge, origin: ORIGIN, rpId: RP_ID }),
+    });
+    expect(again.headers.get('location')).toBe('/admin');
+  });
+
   it('allows WebAuthn by Permissions-Policy on desk pages only', async () => {
     const test = await createDeskTest({ passkeys: true });
     const desk = await test.app.request(`${ORIGIN}/admin/login`);
