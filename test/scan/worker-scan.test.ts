@@ -128,8 +128,10 @@ describe('scans in worker threads', () => {
     const scanner = createPiscinaScanner({ threads: 1 });
     const { deps, dataDir, view } = await deskWith(scanner, 300);
     const db = new Database(join(dataDir, 'tipline.db'));
+    // the first three inserted (seeded 0, 1, 2: no needle); without ORDER BY, SQLite reads
+    // rowids from an index ordered by random tip id and sometimes damages a needle tip
     db.prepare(
-      "UPDATE tips SET envelope = X'00112233' WHERE rowid IN (SELECT rowid FROM tips LIMIT 3)",
+      "UPDATE tips SET envelope = X'00112233' WHERE rowid IN (SELECT rowid FROM tips ORDER BY rowid LIMIT 3)",
     ).run();
     db.close();
     const scan = startInboxScan(deps, view, { search: 'needle' }, { mode: 'full' });
