@@ -38,7 +38,13 @@ export async function createDeps(
   const logger = overrides.logger ?? createLogger();
   const store =
     overrides.store ??
-    withStorageAlarm(await openStore(config, secrets.databaseUrl), logger, () => clock());
+    withStorageAlarm(
+      await openStore(config, secrets.databaseUrl, (code) =>
+        logger.warn('store.connection_lost', { code }),
+      ),
+      logger,
+      () => clock(),
+    );
   let alerts = overrides.alerts;
   if (!alerts) {
     // beside the database, never in it (src/store/alert-key-file.ts); made on first use
@@ -78,10 +84,11 @@ export async function createDeps(
 export async function openStore(
   config: Pick<Config, 'dataDir'>,
   databaseUrl: string | undefined,
+  onConnectionLost?: (code: string) => void,
 ): Promise<Store> {
   return databaseUrl === undefined
     ? openSqliteStore(config.dataDir)
-    : openPostgresStore(databaseUrl);
+    : openPostgresStore(databaseUrl, onConnectionLost ? { onConnectionLost } : {});
 }
 
 /**

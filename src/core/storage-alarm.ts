@@ -20,11 +20,17 @@ export function withStorageAlarm(store: Store, logger: Logger, clock: () => numb
       const now = clock();
       if (now - lastAt >= STORAGE_ALARM_INTERVAL_MS) {
         lastAt = now;
-        const code = /^SQLITE_[A-Z_]{1,40}$/.test(error.message) ? error.message : 'unavailable';
+        const code = /^(SQLITE_[A-Z_]{1,40}|PG_[0-9A-Z]{5}|E[A-Z_]{2,20}|connection_lost)$/.test(
+          error.message,
+        )
+          ? error.message
+          : 'unavailable';
         logger.warn('storage.unavailable', {
           code,
           count: failures,
-          note: 'the database cannot be written: check free space and that the file system is writable',
+          note: code.startsWith('SQLITE_')
+            ? 'the database cannot be written: check free space and that the file system is writable'
+            : 'the database cannot be reached: check that PostgreSQL is up and accepts connections',
         });
         failures = 0;
       }

@@ -14,6 +14,7 @@ import {
   RELEASE_MIGRATION_LOCK,
   TAKE_MIGRATION_LOCK,
 } from './postgres-store.js';
+import { postgresFailureCode } from './storage-failure.js';
 
 const run = promisify(execFile);
 
@@ -60,6 +61,8 @@ export interface PostgresOpenOptions {
   readonly poolSize?: number;
   /** Names the URL's source in error lines (default TIPLINE_DATABASE_URL). */
   readonly describedAs?: string;
+  /** Told the code (never the error) when the server drops one of the pool's connections. */
+  readonly onConnectionLost?: (code: string) => void;
 }
 
 /**
@@ -78,9 +81,19 @@ export async function openPostgresStore(
     connectionTimeoutMillis: 10_000,
     application_name: 'tipline',
   });
-  // An idle connection that the server drops emits 'error' on the pool; unhandled, it would
-  // end the process. The next query gets a fresh connection or fails and reports itself.
+  // A connection the server drops (a restart, failover, pg_terminate_backend, a proxy) emits
+  // 'error': an idle one on the pool, a checked-out one (a transaction between statements) on
+  // its client, where pg-pool does not listen. Unhandled, either ends the process. The pool
+  // discards the dead client; the request on it fails as 'unavailable' (storage-failure.ts) and
+  // the next one gets a fresh connection. Only a code is reported: the error itself carries the
+  // client, whose connection parameters hold the password.
+  let closing = false;
+  const lost = (error: unknown) => {
+    if (!closing) options.onConnectionLost?.(postgresFailureCode(error) ?? 'error');
+  };
+  // every client carries its own listener, so the pool's (idle clients only) need not report
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', lost));
   try {
     const client = await pool.connect();
     try {
@@ -103,7 +116,10 @@ export async function openPostgresStore(
   let closed: Promise<void> | undefined;
   return createPostgresStore(db, {
     backupTo: (path) => pgDumpBackup(url, path),
-    close: () => (closed ??= pool.end()),
+    close: () => {
+      closing = true;
+      return (closed ??= pool.end());
+    },
   });
 }
 

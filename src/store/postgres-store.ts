@@ -54,6 +54,7 @@ import type {
   TipRecord,
 } from '../core/ports.js';
 import { StoreOpenError } from './database.js';
+import { asPostgresFailure } from './storage-failure.js';
 import * as schema from './pg-schema.js';
 import {
   findShape,
@@ -321,7 +322,7 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     return out;
   };
 
-  return {
+  const store: Store = {
     transaction,
 
     tables: {
@@ -857,4 +858,27 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     backupTo: (path) => hooks.backupTo(path),
     close: () => hooks.close(),
   };
+  return withConnectionFailures(store);
+}
+
+/** Every store call, `tables` included, reporting a lost or refused connection as 'unavailable'. */
+function withConnectionFailures(store: Store): Store {
+  const wrapAll = <T extends object>(methods: T): T =>
+    Object.fromEntries(
+      Object.entries(methods).map(([name, value]) => [
+        name,
+        typeof value !== 'function'
+          ? value
+          : (...args: unknown[]) => {
+              const result: unknown = (value as (...a: unknown[]) => unknown)(...args);
+              // drizzle's query builders are thenables, not Promise instances
+              return typeof (result as { then?: unknown } | null)?.then === 'function'
+                ? Promise.resolve(result).catch((error: unknown) => {
+                    throw asPostgresFailure(error);
+                  })
+                : result;
+            },
+      ]),
+    ) as T;
+  return { ...wrapAll(store), ...(store.tables ? { tables: wrapAll(store.tables) } : {}) };
 }
