@@ -14,6 +14,8 @@ import {
   exportTips,
   initialiseDesk,
   recoverReviewer,
+  parseShareCounts,
+  splitRecoveryKey,
   revokeReviewer,
   unlockReviewer,
   unlockWithRecoveryKey,
@@ -104,9 +106,13 @@ export async function initCommand(
     'passphrase-file': { type: 'string' },
     'recovery-key-out': { type: 'string' },
     desk: { type: 'string' },
+    shares: { type: 'string' },
   });
   const name = required(values.reviewer, '--reviewer');
   const out = required(values['recovery-key-out'], '--recovery-key-out');
+  const counts = values.shares === undefined ? undefined : parseShareCounts(values.shares);
+  if (values.shares !== undefined && !counts)
+    throw new CliUsageError('--shares must be M-of-N with 2 <= M <= N <= 16, e.g. 3-of-5');
   const passphrase = await secretFromFileOrPrompt(
     values['passphrase-file'],
     `New passphrase for ${name}: `,
@@ -117,17 +123,26 @@ export async function initCommand(
       passphrase,
       ...(values.desk ? { deskName: values.desk } : {}),
     });
+    // with --shares, the file holds the N shares instead of the key (the key is never written)
+    const secret = counts
+      ? (await splitRecoveryKey(deps, result.recoveryKey, counts, 'cli')).join('\n\n')
+      : result.recoveryKey;
+    const what = counts
+      ? `${counts.total} recovery shares (any ${counts.threshold} restore the key)`
+      : 'the recovery key';
     try {
       // wx: never overwrite an existing file; 0600: only the operator may read it
-      writeFileSync(out, `${result.recoveryKey}\n`, { mode: 0o600, flag: 'wx' });
+      writeFileSync(out, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     } catch {
       io.err(
-        `tipline: could not write the recovery key to ${out}; it is printed below ONCE. Copy it now.\n${result.recoveryKey}\n`,
+        `tipline: could not write ${what} to ${out}; printed below ONCE. Copy it now.\n${secret}\n`,
       );
       return 1;
     }
     io.out(
-      `Initialised desk with admin reviewer ${name}.\nRecovery key written to ${out}: print it, store it offline, then delete the file.\n`,
+      counts
+        ? `Initialised desk with admin reviewer ${name}.\n${what} written to ${out}: print each share on its own sheet, give one to each holder, then delete the file.\n`
+        : `Initialised desk with admin reviewer ${name}.\nRecovery key written to ${out}: print it, store it offline, then delete the file.\n`,
     );
     return 0;
   } finally {
@@ -316,6 +331,20 @@ async function alertsCommand(deps: CoreDeps, args: readonly string[], io: CliIo)
   return 0;
 }
 
+/** The contents of several secret files, one after another on their own lines; the parts are wiped. */
+function joinSecrets(parts: Uint8Array[]): Uint8Array {
+  const newline = Uint8Array.of(10);
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    joined.set(newline, at + part.length);
+    at += part.length + 1;
+    part.fill(0);
+  }
+  return joined;
+}
+
 export async function recoverCommand(
   deps: CoreDeps,
   args: readonly string[],
@@ -324,10 +353,18 @@ export async function recoverCommand(
   const { values } = parse(args, {
     reviewer: { type: 'string' },
     'recovery-key-file': { type: 'string' },
+    'share-file': { type: 'string', multiple: true },
     'passphrase-file': { type: 'string' },
   });
   const name = required(values.reviewer, '--reviewer');
-  const key = readSecretFile(required(values['recovery-key-file'], '--recovery-key-file'));
+  // the key file may hold the key or M shares; or each share holder brings a file
+  const shareFiles = ([] as string[]).concat(values['share-file'] ?? []);
+  const key =
+    shareFiles.length > 0
+      ? joinSecrets(shareFiles.map(readSecretFile))
+      : readSecretFile(
+          required(values['recovery-key-file'], '--recovery-key-file (or --share-file)'),
+        );
   const passphrase = await secretFromFileOrPrompt(
     values['passphrase-file'],
     `New passphrase for ${name}: `,

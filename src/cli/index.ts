@@ -22,6 +22,7 @@ export const USAGE = `tipline: a secure, anonymous tip line
 Usage:
   tipline serve                              run the web server (same as npm start)
   tipline init --reviewer NAME --passphrase-file F --recovery-key-out F [--desk NAME]
+                [--shares M-of-N]   (write N shares, any M restore the key, instead of the key)
   tipline export --reviewer NAME [--passphrase-file F]    decrypted tips as JSON Lines
   tipline export --recovery-key-file F
   tipline reviewer list
@@ -29,7 +30,8 @@ Usage:
                    (--by NAME [--by-passphrase-file F] | --recovery-key-file F)
   tipline reviewer revoke NAME [--no-rotate]
   tipline reviewer alerts NAME (--email ADDR [--language TAG] | --telegram-link | --off)
-  tipline recover --reviewer NAME --recovery-key-file F [--passphrase-file F]
+  tipline recover --reviewer NAME (--recovery-key-file F | --share-file F --share-file F …)
+                  [--passphrase-file F]   (a key file may also hold M shares, one per line)
   tipline backup --out F                     SQLite: verified copy; PostgreSQL: pg_dump -Fc
   tipline migrate-store --to postgres://USER@HOST:PORT/DB
                                              copy the SQLite store into an empty PostgreSQL

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'reviewer.add',
   'reviewer.revoke',
   'reviewer.recover',
+  'recovery.split',
   'desk.rotate',
   'tips.export',
   'store.backup',

@@ -19,7 +19,13 @@ export {
   unlockReviewer,
 } from './reviewers-and-grants.js';
 export { revokeReviewer, rotateDeskKeys } from './key-rotation.js';
-export { recoverReviewer, unlockWithRecoveryKey } from './recovery.js';
+export {
+  parseShareCounts,
+  recoverReviewer,
+  recoveryKeyOf,
+  splitRecoveryKey,
+  unlockWithRecoveryKey,
+} from './recovery.js';
 export * from './intake.js';
 export * from './reading.js';
 export { newRandomId, bytesToHex, hexToBytes } from './ids.js';

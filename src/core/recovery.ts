@@ -1,4 +1,17 @@
-import { openDeskGrant, parseRecoveryKey, wipe, type DeskKeyPair } from '../crypto/index.js';
+import {
+  combineRecoveryShares,
+  formatRecoveryShare,
+  splitRecoverySeed,
+  validShareCounts,
+  openDeskGrant,
+  parseRecoveryKey,
+  recoveryKeyFromSeed,
+  RecoveryShareError,
+  shareLines,
+  wipe,
+  type DeskKeyPair,
+  type RecoveryKey,
+} from '../crypto/index.js';
 import { recordAudit } from './audit.js';
 import { DomainError } from './errors.js';
 import { hexToBytes } from './ids.js';
@@ -20,12 +33,7 @@ export async function unlockWithRecoveryKey(
   recoveryKeyText: string,
 ): Promise<UnlockedDesks> {
   const { sodium, store } = deps;
-  let recovery;
-  try {
-    recovery = parseRecoveryKey(sodium, recoveryKeyText);
-  } catch {
-    throw new DomainError('bad_credentials', 'that is not a valid recovery key');
-  }
+  const recovery = await recoveryKeyOf(deps, recoveryKeyText);
   const keys = new Map<DeskKeyId, DeskKeyPair>();
   try {
     for (const desk of await store.listDesks()) {
@@ -48,6 +56,43 @@ export async function unlockWithRecoveryKey(
   }
   if (keys.size === 0) throw new DomainError('not_initialised', 'tipline is not initialised');
   return unlockedDesks(sodium, keys);
+}
+
+const SHARE_PROBLEMS: Record<RecoveryShareError['problem'], string> = {
+  malformed: 'share # is not a recovery share (TLRS1-…); nothing was unlocked',
+  checksum: 'share # does not match its checksum (a typo?); nothing was unlocked',
+  mixed_splits: 'share # is from a different split than the first; nothing was unlocked',
+  repeated: 'share # was given twice; nothing was unlocked',
+  too_few: 'not enough shares: this split needs more of them; nothing was unlocked',
+};
+
+/**
+ * The recovery key from what an operator typed: the single key (`TLRK1-…`), or M shares of a
+ * split (`TLRS1-…`, one per line). Bad shares throw DomainError invalid_input with field
+ * `shares-<problem>` (malformed, checksum, mixed_splits, repeated, too_few); nothing is tried.
+ */
+export async function recoveryKeyOf(deps: CoreDeps, text: string): Promise<RecoveryKey> {
+  const shares = shareLines(text);
+  if (shares.length === 0) {
+    try {
+      return parseRecoveryKey(deps.sodium, text);
+    } catch {
+      throw new DomainError('bad_credentials', 'that is not a valid recovery key');
+    }
+  }
+  let seed;
+  try {
+    seed = await combineRecoveryShares(deps.sodium, shares);
+  } catch (error) {
+    if (error instanceof RecoveryShareError)
+      throw new DomainError(
+        'invalid_input',
+        SHARE_PROBLEMS[error.problem].replace('#', String(error.position ?? '')),
+        `shares-${error.problem}`,
+      );
+    throw error;
+  }
+  return recoveryKeyFromSeed(deps.sodium, seed);
 }
 
 export async function recoverReviewer(
@@ -93,3 +138,49 @@ export async function recoverReviewer(
  * wrapped again under a fresh salt, so grants stay valid. Wrong current passphrase:
  * bad_credentials, nothing changes.
  */
+
+/**
+ * Splits the recovery key into `total` shares, any `threshold` of which restore it. The key
+ * (or M shares of an earlier split) must be the desk's: it is checked against every desk's
+ * recovery public key first. Audited (who, and M/N, never a share). Returns the printable
+ * blocks, one per share; the caller shows them once.
+ */
+export async function splitRecoveryKey(
+  deps: CoreDeps,
+  recoveryKeyText: string,
+  counts: { threshold: number; total: number },
+  actor: string,
+): Promise<string[]> {
+  if (!validShareCounts(counts.threshold, counts.total))
+    throw new DomainError('invalid_input', 'need 2 <= M <= N <= 16', 'shares-counts');
+  const recovery = await recoveryKeyOf(deps, recoveryKeyText);
+  try {
+    const desks = await deps.store.listDesks();
+    if (desks.length === 0) throw new DomainError('not_initialised', 'tipline is not initialised');
+    for (const desk of desks)
+      if (!deps.sodium.memcmp(desk.recoveryPublicKey, recovery.publicKey))
+        throw new DomainError('bad_credentials', 'wrong recovery key');
+    const shares = await splitRecoverySeed(
+      deps.sodium,
+      recovery.seed,
+      counts.threshold,
+      counts.total,
+    );
+    await recordAudit(deps, {
+      actor,
+      action: 'recovery.split',
+      detail: `${counts.threshold}-of-${counts.total}`,
+    });
+    return shares.map(formatRecoveryShare);
+  } finally {
+    wipe(deps.sodium, recovery.seed, recovery.secretKey);
+  }
+}
+
+/** Parses "3-of-5", "3/5" or "3of5" into M and N (checked by splitRecoveryKey). */
+export function parseShareCounts(text: string): { threshold: number; total: number } | undefined {
+  const match = /^\s*(\d{1,2})\s*(?:-of-|of|\/)\s*(\d{1,2})\s*$/i.exec(text);
+  if (!match) return undefined;
+  const counts = { threshold: Number(match[1]), total: Number(match[2]) };
+  return validShareCounts(counts.threshold, counts.total) ? counts : undefined;
+}

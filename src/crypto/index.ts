@@ -17,3 +17,4 @@ export * from './recovery-key.js';
 export * from './codename.js';
 export * from './proof-of-work.js';
 export * from './server-seal.js';
+export * from './recovery-shares.js';

@@ -13,7 +13,8 @@ const PREFIX = 'TLRK1-';
 const SEED_BYTES = 32;
 const CHECK_BYTES = 2;
 
-function base32Encode(bytes: Uint8Array): string {
+/** Crockford base32 (no padding); also the alphabet of recovery shares. */
+export function base32Encode(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = '';
@@ -29,7 +30,8 @@ function base32Encode(bytes: Uint8Array): string {
   return out;
 }
 
-function base32Decode(text: string, byteLength: number): Uint8Array {
+/** Decodes exactly `byteLength` bytes of canonical Crockford base32; throws CryptoFormatError otherwise. */
+export function base32Decode(text: string, byteLength: number): Uint8Array {
   const out = new Uint8Array(byteLength);
   let bits = 0;
   let value = 0;

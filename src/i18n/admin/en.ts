@@ -146,6 +146,15 @@ export const adminEn = {
   'recover.submit': 'Recover',
   'recover.done': 'Access recovered. Log in with the new passphrase and set up your second factor.',
   'recover.failed': 'That recovery key or name is not right.',
+  'recover.shares': 'Or: M recovery shares (TLRS1-…), one per line',
+  'recover.share.malformed': 'Share {n} is not a recovery share (TLRS1-…). Nothing was unlocked.',
+  'recover.share.checksum':
+    'Share {n} does not match its checksum: check it for a typo. Nothing was unlocked.',
+  'recover.share.mixed_splits':
+    'Share {n} is from a different split than the first share. Nothing was unlocked.',
+  'recover.share.repeated': 'Share {n} was given twice. Nothing was unlocked.',
+  'recover.share.too_few':
+    'Not enough shares: this split needs more of them. Nothing was unlocked.',
   'login.lost': 'Lost every passphrase? Use the recovery key.',
   'join.heading': 'Join the tip line desk',
   'join.invalid': 'This invitation link is not valid (used or expired).',

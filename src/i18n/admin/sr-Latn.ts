@@ -138,6 +138,16 @@ export const adminSrLatn: AdminMessages = {
   'recover.submit': 'Oporavi',
   'recover.done': 'Pristup je vraćen. Prijavite se novom lozinkom i podesite drugi faktor.',
   'recover.failed': 'Taj ključ za oporavak ili ime nisu tačni.',
+  'recover.shares': 'Ili: M delova ključa za oporavak (TLRS1-…), jedan po redu',
+  'recover.share.malformed':
+    'Deo {n} nije deo ključa za oporavak (TLRS1-…). Ništa nije otključano.',
+  'recover.share.checksum':
+    'Deo {n} ne odgovara svojoj kontrolnoj sumi: proverite da li ima grešku u kucanju. Ništa nije otključano.',
+  'recover.share.mixed_splits':
+    'Deo {n} potiče iz drugog deljenja nego prvi deo. Ništa nije otključano.',
+  'recover.share.repeated': 'Deo {n} je unet dvaput. Ništa nije otključano.',
+  'recover.share.too_few':
+    'Nema dovoljno delova: ovo deljenje traži više njih. Ništa nije otključano.',
   'login.lost': 'Izgubili ste sve lozinke? Upotrebite ključ za oporavak.',
   'join.heading': 'Pridružite se desku linije za prijave',
   'join.invalid': 'Ova pozivna veza ne važi (iskorišćena je ili je istekla).',

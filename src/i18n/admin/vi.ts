@@ -141,6 +141,16 @@ export const adminVi: AdminMessages = {
   'recover.done':
     'Đã khôi phục quyền truy cập. Hãy đăng nhập bằng cụm mật khẩu mới và thiết lập yếu tố thứ hai.',
   'recover.failed': 'Khóa khôi phục hoặc tên không đúng.',
+  'recover.shares': 'Hoặc: M phần khóa khôi phục (TLRS1-…), mỗi dòng một phần',
+  'recover.share.malformed':
+    'Phần {n} không phải là một phần khóa khôi phục (TLRS1-…). Không có gì được mở khóa.',
+  'recover.share.checksum':
+    'Phần {n} không khớp với mã kiểm tra của nó: hãy kiểm tra lỗi gõ. Không có gì được mở khóa.',
+  'recover.share.mixed_splits':
+    'Phần {n} thuộc một lần chia khác với phần đầu tiên. Không có gì được mở khóa.',
+  'recover.share.repeated': 'Phần {n} được nhập hai lần. Không có gì được mở khóa.',
+  'recover.share.too_few':
+    'Chưa đủ số phần: lần chia này cần nhiều phần hơn. Không có gì được mở khóa.',
   'login.lost': 'Mất hết cụm mật khẩu? Hãy dùng khóa khôi phục.',
   'join.heading': 'Tham gia bàn xử lý của đường dây',
   'join.invalid': 'Liên kết mời này không hợp lệ (đã dùng hoặc đã hết hạn).',

@@ -52,6 +52,9 @@ export function LoginPage(props: {
   );
 }
 
+/** Bound of the shares box: 16 shares with their header lines fit. */
+export const MAX_SHARES_TEXT = 4_000;
+
 export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: string }) {
   const { t } = props.frame;
   return (
@@ -62,13 +65,17 @@ export function RecoverPage(props: { frame: AdminFrame; error?: string; name?: s
       <form method="post" action="/admin/recover">
         <div class="field">
           <label for="recovery">{t('recover.key')}</label>
-          <input
-            type="password"
-            id="recovery"
-            name="recovery"
-            required
-            maxlength={200}
+          <input type="password" id="recovery" name="recovery" maxlength={200} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="shares">{t('recover.shares')}</label>
+          <textarea
+            id="shares"
+            name="shares"
+            rows={5}
+            maxlength={MAX_SHARES_TEXT}
             autocomplete="off"
+            spellcheck={false}
           />
         </div>
         <NameField t={t} name={props.name} />

@@ -20,7 +20,8 @@ import {
   t,
   type DeskKit,
 } from '../desk-guards.js';
-import { RecoverPage } from './login-pages.js';
+import { MAX_SHARES_TEXT, RecoverPage } from './login-pages.js';
+import { shareProblemText } from './share-messages.js';
 
 /* Logging in and out, and recovery with the recovery key when every passphrase is lost. */
 export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
@@ -96,9 +97,13 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
     if (deps.loginGuard.throttle.waitFor(clientKey) > 0)
       return html(c, <RecoverPage frame={{ t }} name={name} error={t('login.throttled')} />, 429);
     const passphrase = encoder.encode(pass);
+    // the single key, or M shares (one per line) when the key box is empty
+    const key = (firstText(form, 'recovery') ?? '').trim();
+    const recoveryText =
+      key !== '' ? key.slice(0, 200) : (firstText(form, 'shares') ?? '').slice(0, MAX_SHARES_TEXT);
     try {
       const reviewer = await deps.loginGuard.gate.run(() =>
-        recoverReviewer(core, (firstText(form, 'recovery') ?? '').slice(0, 200), {
+        recoverReviewer(core, recoveryText, {
           name,
           passphrase,
         }),
@@ -111,6 +116,8 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
         deps.loginGuard.throttle.fail(clientKey);
         return html(c, <RecoverPage frame={{ t }} name={name} error={t('recover.failed')} />, 401);
       }
+      const share = shareProblemText(error, t);
+      if (share) return html(c, <RecoverPage frame={{ t }} name={name} error={share} />, 400);
       const mapped = domainMessage(error);
       if (mapped)
         return html(c, <RecoverPage frame={{ t }} name={name} error={mapped.text} />, 400);
