@@ -211,3 +211,9 @@ async function dropFromSegments(
   }
   if (stale.length > 0) await deps.store.deleteSearchSegments(stale);
 }
+
+/** The name of the desk a tip is on now (for the desk's "moved to …" notice). */
+export async function tipDeskName(deps: CoreDeps, tipId: TipId): Promise<string | undefined> {
+  const tip = await deps.store.getTip(tipId);
+  return tip && (await deps.store.getDesk(tip.deskId))?.name;
+}

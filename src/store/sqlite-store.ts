@@ -695,7 +695,7 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     },
     moveTip: (move) => {
       // secure_delete is on for every connection: the pages the old ciphertext leaves are
-      // overwritten with zeros as the rows are rewritten (docs/SECURITY.md, "Moving a case")
+      // overwritten with zeros as the rows are rewritten (docs/DESIGN-NOTES.md, "Moving a case")
       class Mismatch extends Error {}
       try {
         sqlite
