@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'reviewer.passkey_add',
   'reviewer.passkey_remove',
   'desk.passkeys_required',
+  'tip.move_out',
+  'tip.move_in',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,6 +28,7 @@ export {
 } from './recovery.js';
 export * from './intake.js';
 export * from './reading.js';
+export * from './tip-move.js';
 export { newRandomId, bytesToHex, hexToBytes } from './ids.js';
 export * from './case-thread.js';
 export * from './rate-limiter.js';

@@ -97,6 +97,22 @@ export interface TipRecord {
   readonly triage: Uint8Array | null;
 }
 
+/**
+ * A tip re-sealed to another desk (core's moveTipToDesk): every sealed part of it, in place.
+ * The store applies it in one transaction only if the tip is still on `fromDeskId` and the
+ * lists name exactly the tip's attachments and messages.
+ */
+export interface TipMove {
+  readonly tipId: TipId;
+  readonly fromDeskId: DeskId;
+  readonly toDeskId: DeskId;
+  readonly toDeskKeyId: DeskKeyId;
+  readonly envelope: Uint8Array;
+  readonly triage: Uint8Array | null;
+  readonly attachments: readonly { readonly id: AttachmentId; readonly ciphertext: Uint8Array }[];
+  readonly messages: readonly { readonly id: MessageId; readonly forDesk: Uint8Array }[];
+}
+
 /** A tip without its sealed envelope: what a scan over many tips needs to read from disk. */
 export type TipHead = Omit<TipRecord, 'envelope'>;
 
@@ -361,6 +377,12 @@ export interface Store {
   setTipStatus(id: TipId, status: TipStatus): Promise<void>;
   setTipAssignee(id: TipId, assigneeId: ReviewerId | null): Promise<void>;
   setTipTriage(id: TipId, sealedTriage: Uint8Array): Promise<void>;
+  /**
+   * Applies a move (see TipMove): overwrites the tip's envelope, triage, files and messages'
+   * desk copies and sets its desk. False, changing nothing, if the tip is gone, no longer on
+   * `fromDeskId`, or has other attachments or messages than those listed.
+   */
+  moveTip(move: TipMove): Promise<boolean>;
   /** Deletes tips in `statuses` received before `before`, with their files, inbox and thread. Returns the count. */
   deleteTipsBefore(before: number, statuses: readonly TipStatus[]): Promise<number>;
 

@@ -116,6 +116,21 @@ export async function appendTipSegment(
   );
 }
 
+/** A moved case: a one-tip segment with its words and its labels, to the target desk's key. */
+export async function appendTipSegmentWithLabels(
+  deps: CoreDeps,
+  deskId: DeskId,
+  key: Pick<DeskKeyRecord, 'id' | 'publicKey'>,
+  tipId: TipId,
+  content: TipContent,
+  labels: readonly string[],
+): Promise<void> {
+  const doc = docOfTip(tipId, content, labels);
+  await deps.store.appendSearchSegment(
+    sealSegment(deps, deskId, key, [{ doc, part: 'all' }], 'segment'),
+  );
+}
+
 /** Triage: one segment with the new labels of each changed tip (later segments win). */
 export async function appendLabelSegment(
   deps: CoreDeps,

@@ -668,6 +668,58 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     setTipTriage: async (id, sealedTriage) => {
       await q().update(tips).set({ triage: sealedTriage }).where(eq(tips.id, id));
     },
+    moveTip: async (move) => {
+      class Mismatch extends Error {}
+      try {
+        await q().transaction(async (tx) => {
+          const moved = await tx
+            .update(tips)
+            .set({
+              deskId: move.toDeskId,
+              deskKeyId: move.toDeskKeyId,
+              envelope: move.envelope,
+              triage: move.triage,
+            })
+            .where(and(eq(tips.id, move.tipId), eq(tips.deskId, move.fromDeskId)))
+            .returning({ id: tips.id });
+          if (moved.length !== 1) throw new Mismatch();
+          const files = first(
+            await tx
+              .select({ n: count() })
+              .from(attachments)
+              .where(eq(attachments.tipId, move.tipId)),
+          );
+          const thread = first(
+            await tx.select({ n: count() }).from(messages).where(eq(messages.tipId, move.tipId)),
+          );
+          if (
+            Number(files?.n ?? 0) !== move.attachments.length ||
+            Number(thread?.n ?? 0) !== move.messages.length
+          )
+            throw new Mismatch();
+          for (const file of move.attachments) {
+            const done = await tx
+              .update(attachments)
+              .set({ ciphertext: file.ciphertext })
+              .where(and(eq(attachments.id, file.id), eq(attachments.tipId, move.tipId)))
+              .returning({ id: attachments.id });
+            if (done.length !== 1) throw new Mismatch();
+          }
+          for (const message of move.messages) {
+            const done = await tx
+              .update(messages)
+              .set({ deskKeyId: move.toDeskKeyId, forDesk: message.forDesk })
+              .where(and(eq(messages.id, message.id), eq(messages.tipId, move.tipId)))
+              .returning({ id: messages.id });
+            if (done.length !== 1) throw new Mismatch();
+          }
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof Mismatch) return false;
+        throw error;
+      }
+    },
     deleteTipsBefore: async (before, statuses) =>
       (
         await q()

@@ -693,6 +693,58 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
         .where(eq(tips.id, id))
         .run();
     },
+    moveTip: (move) => {
+      // secure_delete is on for every connection: the pages the old ciphertext leaves are
+      // overwritten with zeros as the rows are rewritten (docs/DESIGN-NOTES.md, "Moving a case")
+      class Mismatch extends Error {}
+      try {
+        sqlite
+          .transaction(() => {
+            const moved = db
+              .update(tips)
+              .set({
+                deskId: move.toDeskId,
+                deskKeyId: move.toDeskKeyId,
+                envelope: toBuffer(move.envelope),
+                triage: move.triage ? toBuffer(move.triage) : null,
+              })
+              .where(and(eq(tips.id, move.tipId), eq(tips.deskId, move.fromDeskId)))
+              .run().changes;
+            if (moved !== 1) throw new Mismatch();
+            const files = db.select({ n: count() }).from(attachments);
+            const thread = db.select({ n: count() }).from(messages);
+            if (
+              (files.where(eq(attachments.tipId, move.tipId)).get()?.n ?? 0) !==
+                move.attachments.length ||
+              (thread.where(eq(messages.tipId, move.tipId)).get()?.n ?? 0) !== move.messages.length
+            )
+              throw new Mismatch();
+            for (const file of move.attachments)
+              if (
+                db
+                  .update(attachments)
+                  .set({ ciphertext: toBuffer(file.ciphertext) })
+                  .where(and(eq(attachments.id, file.id), eq(attachments.tipId, move.tipId)))
+                  .run().changes !== 1
+              )
+                throw new Mismatch();
+            for (const message of move.messages)
+              if (
+                db
+                  .update(messages)
+                  .set({ deskKeyId: move.toDeskKeyId, forDesk: toBuffer(message.forDesk) })
+                  .where(and(eq(messages.id, message.id), eq(messages.tipId, move.tipId)))
+                  .run().changes !== 1
+              )
+                throw new Mismatch();
+          })
+          .immediate();
+        return true;
+      } catch (error) {
+        if (error instanceof Mismatch) return false;
+        throw error;
+      }
+    },
     deleteTipsBefore: (before, statuses) =>
       db
         .delete(tips)

@@ -332,6 +332,70 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('moves a tip to another desk in place, all or nothing, only from the desk it is on', async () => {
+      const store = await open();
+      await seedDesk(store);
+      await store.insertDesk({
+        id: 'desk2' as DeskId,
+        name: 'partner',
+        recoveryPublicKey: bytes(8),
+        createdAt: 1,
+      });
+      await store.insertDeskKey({
+        id: 'key2' as DeskKeyId,
+        deskId: 'desk2' as DeskId,
+        publicKey: bytes(3),
+        recoveryGrant: bytes(4),
+        createdAt: 1,
+        retiredAt: null,
+      });
+      const inboxRecord = { lookupId: bytes(5, 5), tipId: 'mv' as TipId, replyPublicKey: bytes(6) };
+      await store.insertTip(tip('mv', 1000, { triage: bytes(1, 1) }), inboxRecord, [
+        { id: 'f1' as never, tipId: 'mv' as TipId, ciphertext: bytes(1, 2) },
+      ]);
+      const message = await store.appendMessage({
+        id: 'm1' as never,
+        tipId: 'mv' as TipId,
+        kind: 'note',
+        authorId: null,
+        deskKeyId: 'key1' as DeskKeyId,
+        createdAt: 1,
+        forDesk: bytes(9),
+        forTipster: null,
+      });
+      const move = {
+        tipId: 'mv' as TipId,
+        fromDeskId: 'desk1' as DeskId,
+        toDeskId: 'desk2' as DeskId,
+        toDeskKeyId: 'key2' as DeskKeyId,
+        envelope: bytes(8, 8),
+        triage: bytes(2, 2),
+        attachments: [{ id: 'f1' as never, ciphertext: bytes(3, 3) }],
+        messages: [{ id: message.id, forDesk: bytes(4, 4) }],
+      };
+      // a list that misses the thread's message changes nothing
+      expect(await store.moveTip({ ...move, messages: [] })).toBe(false);
+      expect((await store.getTip('mv' as TipId))?.deskId).toBe('desk1');
+      expect((await store.listAttachments('mv' as TipId))[0]?.ciphertext).toEqual(bytes(1, 2));
+      expect(await store.moveTip(move)).toBe(true);
+      const moved = await store.getTip('mv' as TipId);
+      expect([moved?.deskId, moved?.deskKeyId, moved?.envelope, moved?.triage]).toEqual([
+        'desk2',
+        'key2',
+        bytes(8, 8),
+        bytes(2, 2),
+      ]);
+      expect((await store.listAttachments('mv' as TipId))[0]?.ciphertext).toEqual(bytes(3, 3));
+      const thread = await store.listMessages('mv' as TipId);
+      expect([thread[0]?.deskKeyId, thread[0]?.forDesk]).toEqual(['key2', bytes(4, 4)]);
+      expect((await store.getInboxForTip('mv' as TipId))?.lookupId).toEqual(bytes(5, 5));
+      // from a desk it is no longer on, or a tip that does not exist: false
+      expect(await store.moveTip(move)).toBe(false);
+      expect(await store.moveTip({ ...move, tipId: 'nope' as TipId })).toBe(false);
+      expect((await store.getTip('mv' as TipId))?.envelope).toEqual(bytes(8, 8));
+      await store.close();
+    });
+
     it('deletes old tips in the given statuses with their inbox, files and thread', async () => {
       const store = await open();
       await seedDesk(store);

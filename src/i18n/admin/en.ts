@@ -262,6 +262,17 @@ export const adminEn = {
   'passkey.policyIsOff': 'Passkeys are optional.',
   'passkey.off': 'Passkeys are off on this server (TIPLINE_PUBLIC_ORIGIN is not set).',
   'passkey.instead': 'Or register a passkey instead of the app (needs JavaScript):',
+  'move.heading': 'Move to desk',
+  'move.hint':
+    'The case, its files, thread, notes and labels are re-sealed to the other desk’s key; this desk’s keys no longer open it. Replies to the tipster keep working.',
+  'move.target': 'Desk',
+  'move.submit': 'Move the case',
+  'move.done': 'The case was moved to desk {desk}.',
+  'move.notHeld':
+    'You do not hold the key of that desk, so the case cannot be moved there. Nothing was changed.',
+  'move.sameDesk': 'The case is already on that desk. Nothing was changed.',
+  'move.gone':
+    'This case is no longer on that desk (already moved or purged). Nothing was changed.',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

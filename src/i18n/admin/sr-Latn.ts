@@ -263,4 +263,15 @@ export const adminSrLatn: AdminMessages = {
   'passkey.off':
     'Pristupni ključevi su isključeni na ovom serveru (TIPLINE_PUBLIC_ORIGIN nije podešen).',
   'passkey.instead': 'Ili registrujte pristupni ključ umesto aplikacije (potreban je JavaScript):',
+  'move.heading': 'Premesti u drugu službu',
+  'move.hint':
+    'Slučaj, njegove datoteke, prepiska, beleške i oznake ponovo se šifruju ključem druge službe; ključevi ove službe ga više ne otvaraju. Odgovori podnosiocu prijave i dalje rade.',
+  'move.target': 'Služba',
+  'move.submit': 'Premesti slučaj',
+  'move.done': 'Slučaj je premešten u službu {desk}.',
+  'move.notHeld':
+    'Nemate ključ te službe, pa slučaj ne može da se premesti tamo. Ništa nije promenjeno.',
+  'move.sameDesk': 'Slučaj je već u toj službi. Ništa nije promenjeno.',
+  'move.gone':
+    'Ovog slučaja više nema u toj službi (već je premešten ili obrisan). Ništa nije promenjeno.',
 };

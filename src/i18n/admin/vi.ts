@@ -265,4 +265,15 @@ export const adminVi: AdminMessages = {
   'passkey.policyIsOff': 'Khóa truy cập là tùy chọn.',
   'passkey.off': 'Máy chủ này tắt khóa truy cập (chưa đặt TIPLINE_PUBLIC_ORIGIN).',
   'passkey.instead': 'Hoặc đăng ký khóa truy cập thay cho ứng dụng (cần JavaScript):',
+  'move.heading': 'Chuyển sang bàn xử lý khác',
+  'move.hint':
+    'Vụ việc, các tệp, trao đổi, ghi chú và nhãn được mã hóa lại bằng khóa của bàn xử lý kia; khóa của bàn xử lý này không mở được nữa. Việc trả lời người báo tin vẫn hoạt động.',
+  'move.target': 'Bàn',
+  'move.submit': 'Chuyển vụ việc',
+  'move.done': 'Vụ việc đã được chuyển sang bàn xử lý {desk}.',
+  'move.notHeld':
+    'Bạn không giữ khóa của bàn xử lý đó nên không thể chuyển vụ việc sang. Không có gì thay đổi.',
+  'move.sameDesk': 'Vụ việc đã ở bàn xử lý đó. Không có gì thay đổi.',
+  'move.gone':
+    'Vụ việc này không còn ở bàn xử lý đó (đã được chuyển hoặc xóa). Không có gì thay đổi.',
 };

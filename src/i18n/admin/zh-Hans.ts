@@ -174,7 +174,7 @@ export const adminZhHans: AdminMessages = {
   'inbox.searchNoWords': '搜索内容至少需要一个词（字母或数字）。',
   'alerts.heading': '提醒',
   'alerts.intro':
-    '当您的工作台有新内容时，收到一条简短通知。所有提醒的文字都相同且中性，从不说明收到了什么。危险线索会立即提醒，不分昼夜；其他内容最多每 {minutes} 分钟提醒一次。',
+    '当您的审阅台有新内容时，收到一条简短通知。所有提醒的文字都相同且中性，从不说明收到了什么。危险线索会立即提醒，不分昼夜；其他内容最多每 {minutes} 分钟提醒一次。',
   'alerts.language': '提醒文字的语言',
   'alerts.email': '接收提醒的电子邮件地址',
   'alerts.emailOn': '电子邮件提醒发送到 {hint}。',
@@ -196,7 +196,7 @@ export const adminZhHans: AdminMessages = {
   'alerts.offEmail': '关闭电子邮件提醒',
   'alerts.offTelegram': '关闭 Telegram 提醒',
   'checkBack.heading': '回执：线人何时回来查看',
-  'checkBack.intro': '回执和机器人会告诉每个工作台的线人何时查看答复。',
+  'checkBack.intro': '回执和机器人会告诉每个审阅台的线人何时查看答复。',
   'checkBack.24h': '24 小时内',
   'checkBack.48h': '2 天内',
   'checkBack.3d': '3 天内',
@@ -218,7 +218,7 @@ export const adminZhHans: AdminMessages = {
   'passkey.back': '返回登录表单',
   'passkey.heading': '通行密钥',
   'passkey.intro':
-    '通行密钥是无法被钓鱼的第二因素：它只在本工作台自己的地址上有效。可以代替身份验证器应用，或与之并用。',
+    '通行密钥是无法被钓鱼的第二因素：它只在本审阅台自己的地址上有效。可以代替身份验证器应用，或与之并用。',
   'passkey.none': '您还没有通行密钥。',
   'passkey.label': '新通行密钥的名称',
   'passkey.add': '添加通行密钥',
@@ -231,8 +231,8 @@ export const adminZhHans: AdminMessages = {
   'passkey.neverUsed': '尚未使用',
   'passkey.notVerified': '无法注册通行密钥（网站不对、已过期或已取消）。请重试。',
   'passkey.lastFactor':
-    '这是您最后一个通行密钥，您需要它（工作台要求通行密钥，或您没有身份验证器应用）。请先添加另一个。',
-  'passkey.requiredHeading': '本工作台要求使用通行密钥',
+    '这是您最后一个通行密钥，您需要它（审阅台要求通行密钥，或您没有身份验证器应用）。请先添加另一个。',
+  'passkey.requiredHeading': '本审阅台要求使用通行密钥',
   'passkey.requiredIntro':
     '管理员已要求所有人使用通行密钥。请立即注册一个；从下次登录起，它将取代身份验证器应用中的验证码。',
   'passkey.policyHeading': '所有人使用通行密钥',
@@ -244,4 +244,13 @@ export const adminZhHans: AdminMessages = {
   'passkey.policyIsOff': '通行密钥目前为可选。',
   'passkey.off': '此服务器未启用通行密钥（未设置 TIPLINE_PUBLIC_ORIGIN）。',
   'passkey.instead': '或者注册通行密钥来代替应用（需要 JavaScript）：',
+  'move.heading': '转交到其他审阅台',
+  'move.hint':
+    '案件及其文件、往来消息、备注和标签将用另一个审阅台的密钥重新加密；本审阅台的密钥将无法再打开它。回复举报人仍然有效。',
+  'move.target': '审阅台',
+  'move.submit': '转交案件',
+  'move.done': '案件已转交到审阅台 {desk}。',
+  'move.notHeld': '您没有该审阅台的密钥，因此无法将案件转交过去。未做任何更改。',
+  'move.sameDesk': '案件已在该审阅台。未做任何更改。',
+  'move.gone': '此案件已不在该审阅台（已被转交或清除）。未做任何更改。',
 };

@@ -9,6 +9,7 @@ import { registerPeopleRoutes } from './people/people-routes.js';
 import { registerReplyRoutes } from './replies/reply-routes.js';
 import { registerSetupRoutes } from './setup/setup-routes.js';
 import { registerTipRoutes } from './tip/tip-routes.js';
+import { registerMoveRoutes } from './tip/move-routes.js';
 
 export { SESSION_COOKIE, type AdminDeps } from './desk-guards.js';
 
@@ -23,6 +24,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   registerLoginRoutes(app, kit);
   registerInboxRoutes(app, kit);
   registerTipRoutes(app, kit);
+  registerMoveRoutes(app, kit);
   registerReplyRoutes(app, kit);
   registerPeopleRoutes(app, kit);
   registerAccountRoutes(app, kit);

@@ -15,6 +15,7 @@ import {
   type AdminFrame,
 } from '../desk-frame.js';
 import { ReplyForm } from '../replies/reply-form.js';
+import { MoveForm } from './move-form.js';
 
 /* One tip: its fields, files, triage, thread and note form (the reply form is replies'). */
 
@@ -23,6 +24,8 @@ export interface TipView {
   readonly detail: TipDetail;
   readonly reviewers: readonly ReviewerRecord[];
   readonly canReply: boolean;
+  /** Other desks whose keys the reviewer holds: where the case may move. */
+  readonly moveTargets?: readonly { id: string; name: string }[];
   readonly notice?: string;
   readonly error?: string;
 }
@@ -136,6 +139,7 @@ export function TipPage(props: TipView) {
         </div>
         <button type="submit">{t('tip.addNote')}</button>
       </form>
+      <MoveForm frame={props.frame} tip={tip} targets={props.moveTargets ?? []} />
     </AdminShell>
   );
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import {
+  desksHeldBy,
   listActiveReviewers,
   openTipDetail,
   tipHasInbox,
@@ -35,6 +36,9 @@ export function createTipResponses(kit: DeskKit) {
         detail={detail}
         reviewers={await listActiveReviewers(core)}
         canReply={await tipHasInbox(core, detail.tip.id)}
+        moveTargets={(await desksHeldBy(core, viewer.session.unlocked)).filter(
+          (d) => d.id !== detail.tip.deskId,
+        )}
         {...extra}
       />,
       status,

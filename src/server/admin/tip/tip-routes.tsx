@@ -8,7 +8,9 @@ import {
   isStatus,
   saveTipTriage,
   DomainError,
+  tipDeskName,
   type ReviewerId,
+  type TipId,
 } from '../../../core/index.js';
 import { firstText } from '../../tipster/form-body.js';
 import { MessageOnlyPage } from '../desk-frame.js';
@@ -23,6 +25,10 @@ export function registerTipRoutes(app: Hono, kit: DeskKit): void {
     const viewer = guardGet(c);
     if (viewer instanceof Response) return viewer;
     const t = await translatorFor(viewer, core);
+    const movedNotice = async (id: string) => {
+      const tip = await tipDeskName(core, id as TipId);
+      return t('move.done', { desk: tip ?? '?' });
+    };
     try {
       const done = c.req.query('done');
       return await renderTip(
@@ -32,7 +38,9 @@ export function registerTipRoutes(app: Hono, kit: DeskKit): void {
           ? { notice: t('tip.replySent') }
           : done === 'stored'
             ? { notice: t('tip.replyStored') }
-            : {},
+            : done === 'moved'
+              ? { notice: await movedNotice(c.req.param('id')) }
+              : {},
       );
     } catch (error) {
       if (isDomainError(error, 'damaged'))
