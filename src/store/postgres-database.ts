@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { createRunnerLease } from './runner-lease.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Store } from '../core/ports.js';
@@ -100,10 +101,12 @@ export async function openPostgresStore(
     throw postgresOpenError(error, options.describedAs);
   }
   const db = drizzle(pool, { schema });
+  const lease = createRunnerLease(url);
   let closed: Promise<void> | undefined;
   return createPostgresStore(db, {
     backupTo: (path) => pgDumpBackup(url, path),
-    close: () => (closed ??= pool.end()),
+    isRunner: () => lease.held(),
+    close: () => (closed ??= lease.close().then(() => pool.end())),
   });
 }
 
