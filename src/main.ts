@@ -19,6 +19,7 @@ import {
   needsFirstRun,
   relyingPartyFor,
   scheduleDailyPurge,
+  startWhenRunner,
   closeStore,
   type AlertSender,
 } from './core/index.js';
@@ -29,6 +30,8 @@ import { createAlertText } from './i18n/alert-text.js';
 /** How often the alert outbox is checked, and pending danger tips swept for escalation. */
 const ALERT_POLL_MS = 10_000;
 const ALERT_SWEEP_MS = 30_000;
+/** How often a standby instance checks whether the runner (the Telegram poller) has gone. */
+const RUNNER_CHECK_MS = 15_000;
 
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
 export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
@@ -158,13 +161,29 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
           timer.unref();
           return () => clearInterval(timer);
         });
+  let stopPollingStandby = () => undefined as void;
   if (bot) {
-    try {
-      if (webhookUrl) await bot.startWebhook(webhookUrl, webhookSecret);
-      else await bot.startPolling();
-    } catch (error) {
-      // the web form keeps working; the operator sees why the bot did not start
+    // the web form keeps working; the operator sees why the bot did not start
+    const failed = (error: unknown) =>
       core.logger.error('bot.start_failed', { code: errorCodeOf(error) });
+    try {
+      // a webhook works on every instance; long polling on one (Telegram refuses a second)
+      if (webhookUrl) await bot.startWebhook(webhookUrl, webhookSecret);
+      else
+        stopPollingStandby = startWhenRunner(core, {
+          start: () => void bot.startPolling().catch(failed),
+          onStandby: () =>
+            core.logger.info('bot.standby', {
+              note: 'another instance on this database polls Telegram; this one takes over if it stops',
+            }),
+          every: (run) => {
+            const timer = setInterval(run, RUNNER_CHECK_MS);
+            timer.unref();
+            return () => clearInterval(timer);
+          },
+        });
+    } catch (error) {
+      failed(error);
     }
   } else {
     core.logger.info('telegram.off', {
@@ -177,6 +196,7 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     (stopping ??= new Promise<void>((resolve) => {
       clearInterval(sessionSweep);
       stopPurge();
+      stopPollingStandby();
       const alertsStopped = stopAlerts().catch(() => undefined);
       const botStopped = alertsStopped.then(() =>
         bot ? bot.stop().catch(() => undefined) : undefined,

@@ -138,6 +138,8 @@ export function createAlertDelivery(deps: CoreDeps, options: AlertDeliveryOption
   }
 
   async function runOnce(): Promise<void> {
+    // with two instances on one database, only the runner sends: never the same alert twice
+    if (!(await deps.store.isRunner())) return;
     for (;;) {
       again = false;
       const due = await deps.store.listDueAlerts(deps.clock(), BATCH);
@@ -164,6 +166,7 @@ export function createAlertDelivery(deps: CoreDeps, options: AlertDeliveryOption
 
   async function sweep(): Promise<void> {
     try {
+      if (!(await deps.store.isRunner())) return;
       await sweepUrgentTips(deps);
     } catch (error) {
       deps.logger.error('alert.sweep_failed', { code: errorCodeOf(error) });

@@ -94,3 +94,4 @@ export * from './desk-settings.js';
 export * from './storage-alarm.js';
 export * from './byte-budget.js';
 export * from './store-migration.js';
+export * from './runner.js';

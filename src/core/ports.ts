@@ -436,5 +436,12 @@ export interface Store {
    * integrity_check; on PostgreSQL a pg_dump archive read back with pg_restore --list.
    */
   backupTo(path: string): Promise<void>;
+  /**
+   * Whether this instance runs the work that must happen once per database, not once per
+   * instance: the retention purge, alert delivery and escalation, Telegram long polling.
+   * Always true on SQLite (one process); on PostgreSQL, true for the one instance holding the
+   * runner lock (src/store/runner-lease.ts), which passes on when that instance dies.
+   */
+  isRunner(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -42,6 +42,8 @@ export function scheduleDailyPurge(
 ): () => void {
   const run = async () => {
     try {
+      // one purge a day per database, by whichever instance is the runner
+      if (!(await deps.store.isRunner())) return;
       const purged = await purgeClosedTips(deps, { days, actor: 'retention' });
       deps.logger.info('retention.purged', { count: purged });
     } catch {

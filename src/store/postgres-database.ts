@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { createRunnerLease } from './runner-lease.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Store } from '../core/ports.js';
@@ -113,12 +114,14 @@ export async function openPostgresStore(
     throw postgresOpenError(error, options.describedAs);
   }
   const db = drizzle(pool, { schema });
+  const lease = createRunnerLease(url);
   let closed: Promise<void> | undefined;
   return createPostgresStore(db, {
     backupTo: (path) => pgDumpBackup(url, path),
+    isRunner: () => lease.held(),
     close: () => {
       closing = true;
-      return (closed ??= pool.end());
+      return (closed ??= lease.close().then(() => pool.end()));
     },
   });
 }

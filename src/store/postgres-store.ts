@@ -252,6 +252,8 @@ export async function checkPostgresSchema(
 
 export interface PostgresStoreHooks {
   readonly backupTo: (path: string) => Promise<void>;
+  /** The runner lease (runner-lease.ts); an in-process database (PGlite) is always the runner. */
+  readonly isRunner?: () => Promise<boolean>;
   readonly close: () => Promise<void>;
 }
 
@@ -908,6 +910,7 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
       ).map(auditFromRow),
 
     backupTo: (path) => hooks.backupTo(path),
+    isRunner: () => hooks.isRunner?.() ?? Promise.resolve(true),
     close: () => hooks.close(),
   };
   return withConnectionFailures(store);

@@ -176,11 +176,9 @@ const credentialColumns = (credentials: ReviewerCredentials) => ({
 
 /** Store's statements as this connection runs them: synchronously, in-process. */
 type SqliteStatements = {
-  [K in Exclude<keyof Store, 'transaction' | 'backupTo' | 'close' | 'tables'>]: Store[K] extends (
-    ...args: infer A
-  ) => Promise<infer R>
-    ? (...args: A) => R
-    : never;
+  [
+    K in Exclude<keyof Store, 'transaction' | 'backupTo' | 'isRunner' | 'close' | 'tables'>
+  ]: Store[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
 };
 
 type Gated<S> = {
@@ -241,6 +239,7 @@ export function createSqliteStore(opened: OpenedDatabase): Store {
     },
     transaction: (work) => mapStorageFailure(gate.transaction(work)),
     backupTo: (path) => gate.run(() => undefined).then(() => backupSqlite(sqlite, path)),
+    isRunner: () => Promise.resolve(true),
     close: () =>
       gate.run(() => {
         sqlite.close();

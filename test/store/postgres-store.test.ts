@@ -171,6 +171,19 @@ describe.skipIf(!postgresAdminUrl)('two instances on one PostgreSQL database', (
     }
   });
 
+  it('make exactly one of them the runner, and the other the runner once the first closes', async () => {
+    const url = await freshPostgresUrl();
+    const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    const first = await Promise.all([a.isRunner(), b.isRunner()]);
+    expect(first.filter(Boolean)).toHaveLength(1);
+    // asking again does not change who runs
+    expect(await Promise.all([a.isRunner(), b.isRunner()])).toEqual(first);
+    const [runner, standby] = first[0] ? [a, b] : [b, a];
+    await runner.close();
+    expect(await standby.isRunner()).toBe(true);
+    await standby.close();
+  });
+
   it('migrate once when both start on an empty database together', async () => {
     const url = await freshPostgresUrl();
     const stores = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);

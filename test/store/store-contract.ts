@@ -82,6 +82,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('is the runner of once-per-database work when it is the only instance', async () => {
+      const store = await open();
+      expect(await store.isRunner()).toBe(true);
+      await store.close();
+    });
+
     it('lists tips newest first and filters by status and channel', async () => {
       const store = await open();
       await seedDesk(store);
