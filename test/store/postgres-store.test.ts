@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import {
 import { createMemoryLogger } from '../../src/logging/logger.js';
 import { TEST_KDF_PARAMS, tempDir } from '../helpers.js';
 import {
+  adminQuery,
   freshPostgresUrl,
   openPgliteStore,
   openServerStore,
@@ -182,6 +183,31 @@ describe.skipIf(!postgresAdminUrl)('two instances on one PostgreSQL database', (
     await runner.close();
     expect(await standby.isRunner()).toBe(true);
     await standby.close();
+  });
+
+  it("hand the runner role to the other when the runner's database connection is killed", async () => {
+    const url = await freshPostgresUrl();
+    const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    try {
+      const [runner, standby] = (await a.isRunner()) ? [a, b] : [b, a];
+      expect(await standby.isRunner()).toBe(false);
+      // as a crashed host or a network partition would: the server ends the lock holder's session
+      const killed = await adminQuery<{ pid: number }>(
+        `SELECT pg_terminate_backend(l.pid), l.pid FROM pg_locks l JOIN pg_stat_activity s ON s.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objid = 3 AND s.datname = '${new URL(url).pathname.slice(1)}'`,
+      );
+      expect(killed).toHaveLength(1);
+      // the backend exits a moment after the signal; the standby takes the lock once it has
+      await vi.waitFor(async () => expect(await standby.isRunner()).toBe(true), {
+        timeout: 10_000,
+        interval: 50,
+      });
+      expect(await runner.isRunner()).toBe(false);
+      expect(await runner.isRunner()).toBe(false);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 
   it('migrate once when both start on an empty database together', async () => {
