@@ -289,6 +289,12 @@ export interface StoreTables {
  * `DomainError('unavailable')` and leaves nothing of itself behind; other failures reject as
  * they are.
  */
+/** A shared counter's value (tokens in thousandths, or failures) and when it last changed. */
+export interface SharedCounter {
+  readonly value: number;
+  readonly updatedAt: number;
+}
+
 export interface Store {
   /**
    * Runs `work` as one transaction: every store call made from inside it (in its async
@@ -443,5 +449,27 @@ export interface Store {
    * runner lock (src/store/runner-lease.ts), which passes on when that instance dies.
    */
   isRunner(): Promise<boolean>;
+
+  /*
+   * Counters shared by every instance on this database (shared_counters), so that rate limits,
+   * login throttles and Telegram update de-duplication hold across instances. Each call is one
+   * atomic statement: two instances never lose each other's counts. Keys are keyed hashes,
+   * never an address, account name or chat id.
+   */
+  /** Takes one token from a bucket of `capacity` tokens refilled evenly over an hour; false when empty. */
+  takeSharedToken(scope: string, key: Uint8Array, capacity: number, now: number): Promise<boolean>;
+  /** Counts one more failure, from 1 again when the last was before `forgetBefore`; the new count. */
+  countSharedFailure(
+    scope: string,
+    key: Uint8Array,
+    now: number,
+    forgetBefore: number,
+  ): Promise<number>;
+  getSharedCounter(scope: string, key: Uint8Array): Promise<SharedCounter | undefined>;
+  deleteSharedCounter(scope: string, key: Uint8Array): Promise<void>;
+  /** True the first time (scope, key) is claimed on this database, false after (until swept). */
+  claimOnce(scope: string, key: Uint8Array, now: number): Promise<boolean>;
+  /** Deletes the counters and claims untouched since `before`; how many went. */
+  sweepSharedCounters(before: number): Promise<number>;
   close(): Promise<void>;
 }

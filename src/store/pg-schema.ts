@@ -289,3 +289,18 @@ export const reviewerPasskeys = pgTable(
   },
   (table) => [index('reviewer_passkeys_reviewer_idx').on(table.reviewerId)],
 );
+
+/** As schema.ts: counters shared by the instances, keyed by a keyed hash, swept daily. */
+export const sharedCounters = pgTable(
+  'shared_counters',
+  {
+    scope: text('scope').notNull(),
+    key: bytes('key').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.scope, table.key] }),
+    index('shared_counters_updated_idx').on(table.updatedAt),
+  ],
+);

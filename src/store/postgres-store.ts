@@ -65,6 +65,9 @@ import {
   type TableShape,
 } from './table-rows.js';
 
+const TOKEN = 1000; // shared token buckets count thousandths of a token
+const HOUR_MS = 3_600_000;
+
 export const POSTGRES_MIGRATIONS_FOLDER = fileURLToPath(
   new URL('../../migrations/postgres', import.meta.url),
 );
@@ -283,6 +286,7 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     urgentTips,
     searchSegments,
     reviewerPasskeys,
+    sharedCounters,
   } = schema;
 
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
@@ -776,6 +780,62 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
           set: { dueAt: sql`least(${alertOutbox.dueAt}, excluded.due_at)` },
         });
     },
+    takeSharedToken: async (scope, key, capacity, now) => {
+      const full = capacity * TOKEN;
+      // refilled up to now, never above full, never by a clock that went back
+      const refilled = sql`LEAST(${full}::bigint, ${sharedCounters.value} + GREATEST(0, LEAST(${HOUR_MS}::bigint, ${now}::bigint - ${sharedCounters.updatedAt})) * ${full}::bigint / ${HOUR_MS}::bigint)`;
+      const rows = await q()
+        .insert(sharedCounters)
+        .values({ scope, key, value: full - TOKEN, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [sharedCounters.scope, sharedCounters.key],
+          set: { value: sql`${refilled} - ${TOKEN}::bigint`, updatedAt: now },
+          setWhere: sql`${refilled} >= ${TOKEN}::bigint`,
+        })
+        .returning({ value: sharedCounters.value });
+      return rows.length === 1;
+    },
+    countSharedFailure: async (scope, key, now, forgetBefore) =>
+      first(
+        await q()
+          .insert(sharedCounters)
+          .values({ scope, key, value: 1, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [sharedCounters.scope, sharedCounters.key],
+            set: {
+              value: sql`CASE WHEN ${sharedCounters.updatedAt} < ${forgetBefore}::bigint THEN 1 ELSE ${sharedCounters.value} + 1 END`,
+              updatedAt: now,
+            },
+          })
+          .returning({ value: sharedCounters.value }),
+      )?.value ?? 1,
+    getSharedCounter: async (scope, key) =>
+      first(
+        await q()
+          .select({ value: sharedCounters.value, updatedAt: sharedCounters.updatedAt })
+          .from(sharedCounters)
+          .where(and(eq(sharedCounters.scope, scope), eq(sharedCounters.key, key))),
+      ),
+    deleteSharedCounter: async (scope, key) => {
+      await q()
+        .delete(sharedCounters)
+        .where(and(eq(sharedCounters.scope, scope), eq(sharedCounters.key, key)));
+    },
+    claimOnce: async (scope, key, now) =>
+      (
+        await q()
+          .insert(sharedCounters)
+          .values({ scope, key, value: 0, updatedAt: now })
+          .onConflictDoNothing()
+          .returning({ value: sharedCounters.value })
+      ).length === 1,
+    sweepSharedCounters: async (before) =>
+      (
+        await q()
+          .delete(sharedCounters)
+          .where(lt(sharedCounters.updatedAt, before))
+          .returning({ value: sharedCounters.value })
+      ).length,
     listDueAlerts: async (now, limit) =>
       (
         await q()

@@ -285,3 +285,23 @@ export const reviewerPasskeys = sqliteTable(
   },
   (table) => [index('reviewer_passkeys_reviewer_idx').on(table.reviewerId)],
 );
+
+/**
+ * Counters shared by every instance on one database: token buckets (in thousandths of a token)
+ * and login failure counts, keyed by a keyed hash (BLAKE2b under a subkey of
+ * TIPLINE_SHARED_SECRET, which is never in the database) of an address, account name or chat
+ * id, never the value itself; and Telegram update ids claimed once. Rows quiet for a day are swept.
+ */
+export const sharedCounters = sqliteTable(
+  'shared_counters',
+  {
+    scope: text('scope').notNull(),
+    key: bytes('key').notNull(),
+    value: integer('value').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.scope, table.key] }),
+    index('shared_counters_updated_idx').on(table.updatedAt),
+  ],
+);

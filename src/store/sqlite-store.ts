@@ -59,6 +59,9 @@ import {
   type TableShape,
 } from './table-rows.js';
 
+const TOKEN = 1000; // shared token buckets count thousandths of a token
+const HOUR_MS = 3_600_000;
+
 // SQLite hands back Buffers; callers get plain Uint8Array views of the same bytes.
 const asBytes = (buffer: Buffer): Uint8Array =>
   new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -300,6 +303,7 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     urgentTips,
     searchSegments,
     reviewerPasskeys,
+    sharedCounters,
   } = schema;
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
@@ -798,6 +802,55 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
         })
         .run();
     },
+    takeSharedToken: (scope, key, capacity, now) => {
+      const full = capacity * TOKEN;
+      // refilled up to now, never above full, never by a clock that went back
+      const refilled = sql`min(${full}, ${sharedCounters.value} + max(0, min(${HOUR_MS}, ${now} - ${sharedCounters.updatedAt})) * ${full} / ${HOUR_MS})`;
+      return (
+        db
+          .insert(sharedCounters)
+          .values({ scope, key: toBuffer(key), value: full - TOKEN, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [sharedCounters.scope, sharedCounters.key],
+            set: { value: sql`${refilled} - ${TOKEN}`, updatedAt: now },
+            setWhere: sql`${refilled} >= ${TOKEN}`,
+          })
+          .returning({ value: sharedCounters.value })
+          .all().length === 1
+      );
+    },
+    countSharedFailure: (scope, key, now, forgetBefore) =>
+      db
+        .insert(sharedCounters)
+        .values({ scope, key: toBuffer(key), value: 1, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [sharedCounters.scope, sharedCounters.key],
+          set: {
+            value: sql`CASE WHEN ${sharedCounters.updatedAt} < ${forgetBefore} THEN 1 ELSE ${sharedCounters.value} + 1 END`,
+            updatedAt: now,
+          },
+        })
+        .returning({ value: sharedCounters.value })
+        .get()?.value ?? 1,
+    getSharedCounter: (scope, key) =>
+      db
+        .select({ value: sharedCounters.value, updatedAt: sharedCounters.updatedAt })
+        .from(sharedCounters)
+        .where(and(eq(sharedCounters.scope, scope), eq(sharedCounters.key, toBuffer(key))))
+        .get(),
+    deleteSharedCounter: (scope, key) => {
+      db.delete(sharedCounters)
+        .where(and(eq(sharedCounters.scope, scope), eq(sharedCounters.key, toBuffer(key))))
+        .run();
+    },
+    claimOnce: (scope, key, now) =>
+      db
+        .insert(sharedCounters)
+        .values({ scope, key: toBuffer(key), value: 0, updatedAt: now })
+        .onConflictDoNothing()
+        .run().changes === 1,
+    sweepSharedCounters: (before) =>
+      db.delete(sharedCounters).where(lt(sharedCounters.updatedAt, before)).run().changes,
     listDueAlerts: (now, limit) =>
       db
         .select()

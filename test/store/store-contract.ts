@@ -88,6 +88,55 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.close();
     });
 
+    it('takes shared tokens until the bucket is empty and refills it evenly over an hour', async () => {
+      const store = await open();
+      const key = bytes(7, 7);
+      const takes = [];
+      for (let i = 0; i < 4; i++) takes.push(await store.takeSharedToken('tips', key, 3, 0));
+      expect(takes).toEqual([true, true, true, false]);
+      // another key and another scope have buckets of their own
+      expect(await store.takeSharedToken('tips', bytes(8), 3, 0)).toBe(true);
+      expect(await store.takeSharedToken('inbox', key, 3, 0)).toBe(true);
+      // a third of an hour brings back one token of three, not more
+      expect(await store.takeSharedToken('tips', key, 3, 1_199_999)).toBe(false);
+      expect(await store.takeSharedToken('tips', key, 3, 1_200_000)).toBe(true);
+      expect(await store.takeSharedToken('tips', key, 3, 1_200_000)).toBe(false);
+      // a clock that went back refills nothing
+      expect(await store.takeSharedToken('tips', key, 3, 0)).toBe(false);
+      // a long quiet time refills to the capacity, not beyond
+      const later = 1_200_000 + 10 * 3_600_000;
+      const refilled = [];
+      for (let i = 0; i < 4; i++) refilled.push(await store.takeSharedToken('tips', key, 3, later));
+      expect(refilled).toEqual([true, true, true, false]);
+      await store.close();
+    });
+
+    it('counts shared failures, starts again after a quiet time, and forgets on delete', async () => {
+      const store = await open();
+      const key = bytes(9);
+      expect(await store.countSharedFailure('login', key, 1000, 0)).toBe(1);
+      expect(await store.countSharedFailure('login', key, 2000, 0)).toBe(2);
+      expect(await store.getSharedCounter('login', key)).toEqual({ value: 2, updatedAt: 2000 });
+      // the last failure (at 2000) is before forgetBefore: counting starts again
+      expect(await store.countSharedFailure('login', key, 9000, 5000)).toBe(1);
+      await store.deleteSharedCounter('login', key);
+      expect(await store.getSharedCounter('login', key)).toBeUndefined();
+      await store.close();
+    });
+
+    it('claims a key once, and sweeps counters and claims untouched since a time', async () => {
+      const store = await open();
+      expect(await store.claimOnce('telegram-update', bytes(1), 100)).toBe(true);
+      expect(await store.claimOnce('telegram-update', bytes(1), 200)).toBe(false);
+      expect(await store.claimOnce('telegram-update', bytes(2), 300)).toBe(true);
+      await store.countSharedFailure('login', bytes(1), 400, 0);
+      expect(await store.sweepSharedCounters(300)).toBe(1);
+      expect(await store.claimOnce('telegram-update', bytes(1), 500)).toBe(true);
+      expect(await store.claimOnce('telegram-update', bytes(2), 500)).toBe(false);
+      expect(await store.getSharedCounter('login', bytes(1))).toEqual({ value: 1, updatedAt: 400 });
+      await store.close();
+    });
+
     it('lists tips newest first and filters by status and channel', async () => {
       const store = await open();
       await seedDesk(store);
