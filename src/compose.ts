@@ -5,6 +5,7 @@ import {
   DEFAULT_ALERT_INTERVAL_MS,
   DEFAULT_ESCALATE_MS,
   DEFAULT_INTAKE_LIMITS,
+  deriveSharedKeys,
   withStorageAlarm,
   type CoreDeps,
 } from './core/index.js';
@@ -24,6 +25,21 @@ import { createPiscinaScanner } from './scan/piscina-scanner.js';
 import type { Config, Secrets } from './config/config.js';
 
 /**
+ * Shared keys only on PostgreSQL: on SQLite there is one process, and counters kept in memory
+ * never reach the disk.
+ */
+function sharedKeysFor(
+  sodium: CoreDeps['sodium'],
+  overrides: Partial<CoreDeps>,
+  secrets: Partial<Pick<Secrets, 'databaseUrl' | 'sharedSecret'>>,
+): Pick<CoreDeps, 'sharedKeys'> {
+  if (overrides.sharedKeys) return { sharedKeys: overrides.sharedKeys };
+  const secret = secrets.sharedSecret;
+  if (secret === undefined || secrets.databaseUrl === undefined) return {};
+  return { sharedKeys: deriveSharedKeys(sodium, secret) };
+}
+
+/**
  * Builds every dependency once from config. Tests pass overrides (a temp store, a fake clock,
  * cheaper argon2 parameters) instead of patching modules.
  */
@@ -31,7 +47,7 @@ export async function createDeps(
   config: Pick<Config, 'dataDir'> &
     Partial<Pick<Config, 'maxAttachments' | 'maxAttachmentBytesTotal' | 'alerts'>>,
   overrides: Partial<CoreDeps> & { readonly onAlertKeyCreated?: () => void } = {},
-  secrets: Partial<Pick<Secrets, 'databaseUrl'>> = {},
+  secrets: Partial<Pick<Secrets, 'databaseUrl' | 'sharedSecret'>> = {},
 ): Promise<CoreDeps> {
   const sodium = overrides.sodium ?? (await loadSodium());
   const clock = overrides.clock ?? Date.now;
@@ -77,6 +93,7 @@ export async function createDeps(
     attachmentSanitizer: overrides.attachmentSanitizer ?? createSharpSanitizer(),
     alerts,
     scanner: overrides.scanner ?? createPiscinaScanner(),
+    ...sharedKeysFor(sodium, overrides, secrets),
   };
 }
 

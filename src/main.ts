@@ -21,7 +21,10 @@ import {
   scheduleDailyPurge,
   startWhenRunner,
   closeStore,
+  isBackgroundRunner,
+  sweepSharedCounters,
   type AlertSender,
+  type CoreDeps,
 } from './core/index.js';
 import { createEmailAlertSender } from './alerts/email-sender.js';
 import { createTelegramAlertSender } from './bot/alert-sender.js';
@@ -32,6 +35,15 @@ const ALERT_POLL_MS = 10_000;
 const ALERT_SWEEP_MS = 30_000;
 /** How often a standby instance checks whether the runner (the Telegram poller) has gone. */
 const RUNNER_CHECK_MS = 15_000;
+
+/** Stale shared counters go once per database: the runner sweeps; errors wait for the next minute. */
+async function sweepSharedCountersWhenRunner(core: CoreDeps): Promise<void> {
+  try {
+    if (core.sharedKeys && (await isBackgroundRunner(core))) await sweepSharedCounters(core);
+  } catch {
+    // the store's own alarm reports an unusable database
+  }
+}
 
 /** Starts the web server and, with a token, the bot; returns a function that stops both cleanly. */
 export async function startServer(config: Config, secrets: Secrets): Promise<() => Promise<void>> {
@@ -53,14 +65,20 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
       })
     : undefined;
   const webhookUrl = bot ? config.telegram.webhookUrl : undefined;
-  // without a configured secret, a fresh one per start: Telegram learns it from setWebhook
-  const webhookSecret = secrets.telegramWebhookSecret ?? core.sodium.to_hex(core.random.bytes(32));
+  // without a configured secret, one from TIPLINE_SHARED_SECRET (the same on every instance) or
+  // a fresh one per start: Telegram learns it from setWebhook
+  const webhookSecret =
+    secrets.telegramWebhookSecret ??
+    core.sodium.to_hex(core.sharedKeys?.telegramWebhook ?? core.random.bytes(32));
   const sessions = createDeskSessions(core, {
     idleMs: config.sessionIdleMs,
     absoluteMs: config.sessionMaxMs,
     maxSessions: 1_000,
   });
-  const sessionSweep = setInterval(() => sessions.sweep(), 60_000);
+  const sessionSweep = setInterval(() => {
+    sessions.sweep();
+    void sweepSharedCountersWhenRunner(core);
+  }, 60_000);
   sessionSweep.unref();
   const firstRun = (await needsFirstRun(core)) ? createFirstRunToken(core) : undefined;
   const app = createApp({
@@ -121,7 +139,12 @@ export async function startServer(config: Config, secrets: Secrets): Promise<() 
     host: config.host,
     port: config.port,
     store: config.storeKind,
+    sharedCounters: core.sharedKeys !== undefined,
   });
+  if (config.storeKind === 'postgres' && core.sharedKeys === undefined)
+    core.logger.warn('shared_secret.missing', {
+      note: 'TIPLINE_SHARED_SECRET is not set: with two instances, rate limits and login throttles count per instance and proof-of-work challenges only work on the instance that made them',
+    });
   if (config.rateLimitPerHour === 0) {
     core.logger.warn('rate_limit.off', {
       note: 'TIP RATE LIMITING IS OFF (TIPLINE_RATE_LIMIT=0): only for load tests on loopback',

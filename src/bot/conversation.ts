@@ -359,7 +359,7 @@ export function createConversation(deps: ConversationDeps) {
     if (!draft) return draftLost(turn);
     const { t } = turn;
     if (draft.story.length === 0) return say(turn, t('bot.submit.empty'));
-    if (!deps.submissions.take(turn.chatId)) return say(turn, t('error.rateLimited'));
+    if (!(await deps.submissions.take(turn.chatId))) return say(turn, t('error.rateLimited'));
     let codename: string;
     let checkBack: CheckBack;
     try {

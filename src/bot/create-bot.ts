@@ -1,7 +1,8 @@
 import { Telegraf, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import {
-  createRateLimiter,
+  createScopedRateLimiter,
+  claimTelegramUpdate,
   errorCodeOf,
   type CoreDeps,
   type TelegramDelivery,
@@ -158,10 +159,9 @@ export function createTipBot(options: BotOptions): TipBot {
     catalogs: options.catalogs,
     emergencyNumbers: options.emergencyNumbers,
     fileUrl: (filePath) => `${options.apiRoot}/file/bot${options.token}/${filePath}`,
-    submissions: createRateLimiter({
+    submissions: createScopedRateLimiter(core, 'telegram', {
       perKeyPerHour: options.submissionsPerHour,
       globalPerHour: Math.max(options.submissionsPerHour * 500, 1),
-      clock: core.clock,
     }),
     onionAddress: options.onionAddress,
   });
@@ -196,6 +196,11 @@ export function createTipBot(options: BotOptions): TipBot {
     recent.add(id);
     recentOrder.push(id);
     if (recentOrder.length > RECENT_UPDATES) recent.delete(recentOrder.shift() ?? -1);
+    // another instance on the database took this one (a webhook retried at the other instance)
+    if (!(await claimTelegramUpdate(core, id))) {
+      core.logger.info('bot.duplicate_update', { updateType: ctx.updateType });
+      return;
+    }
     const chat = ctx.chat;
     if (!chat) return next();
     if (chat.type !== 'private') return refuseGroup(ctx, String(chat.id), chat.type);

@@ -61,6 +61,11 @@ export interface Secrets {
   readonly smtpUrl: string | undefined;
   /** TIPLINE_DATABASE_URL: postgres://… with the role's password; never logged. */
   readonly databaseUrl: string | undefined;
+  /**
+   * TIPLINE_SHARED_SECRET: 32 to 128 bytes as hex, the same on every instance on one
+   * PostgreSQL database; never logged, never in the database.
+   */
+  readonly sharedSecret: Uint8Array | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -103,6 +108,17 @@ function smtpUrl(env: Env): string | undefined {
   )
     throw new ConfigError('TIPLINE_SMTP_URL must be an smtp:// or smtps:// URL with a host');
   return raw;
+}
+
+/** TIPLINE_SHARED_SECRET as bytes; the message never repeats the value. */
+function sharedSecret(env: Env): Uint8Array | undefined {
+  const raw = env.TIPLINE_SHARED_SECRET;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^(?:[0-9a-fA-F]{2}){32,128}$/.test(raw))
+    throw new ConfigError(
+      'TIPLINE_SHARED_SECRET must be 64 to 256 hex digits (make one with: openssl rand -hex 32)',
+    );
+  return Uint8Array.from(Buffer.from(raw, 'hex'));
 }
 
 /** A postgres:// URL; the message never repeats the value (it carries a password). */
@@ -234,6 +250,7 @@ export function loadConfig(env: Env = process.env): { config: Config; secrets: S
       telegramWebhookSecret: webhookSecret,
       smtpUrl: smtp,
       databaseUrl,
+      sharedSecret: sharedSecret(env),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { IntakeLimits } from './intake-limits.js';
 import type { AttachmentInput } from './tip-content.js';
 import type { AlertOptions } from './alert-options.js';
 import type { SealedScanner } from './sealed-scan.js';
+import type { SharedKeys } from './shared-limits.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {
@@ -36,6 +37,11 @@ export interface CoreDeps {
   readonly alerts: AlertOptions;
   /** Where scans over many sealed tips run: worker threads in production (src/scan). */
   readonly scanner: SealedScanner;
+  /**
+   * Keys from TIPLINE_SHARED_SECRET on PostgreSQL: when set, instances on one database count
+   * rate limits, login failures and Telegram updates together (shared-limits.ts).
+   */
+  readonly sharedKeys?: SharedKeys;
 }
 
 /** Randomness from libsodium's CSPRNG. */

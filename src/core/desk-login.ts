@@ -16,9 +16,22 @@ import type { CoreDeps } from './deps.js';
 /** Failures per key (an account name or a client's keyed hash) make later attempts wait. */
 export interface LoginThrottle {
   /** Milliseconds until `key` may try again; 0 when it may now. */
-  waitFor(key: string): number;
-  fail(key: string): void;
-  succeed(key: string): void;
+  waitFor(key: string): Promise<number>;
+  fail(key: string): Promise<void>;
+  succeed(key: string): Promise<void>;
+}
+
+const FREE_FAILURES = 3;
+const MAX_WAIT_MS = 15 * 60_000;
+
+/** The wait after `failures` failures: none for the first three, then 1 s, 2 s, 4 s … up to `maxWaitMs`. */
+export function loginWaitMs(
+  failures: number,
+  free = FREE_FAILURES,
+  maxWaitMs = MAX_WAIT_MS,
+): number {
+  const over = failures - free;
+  return over > 0 ? Math.min(maxWaitMs, 1000 * 2 ** (over - 1)) : 0;
 }
 
 export function createLoginThrottle(options: {
@@ -30,34 +43,35 @@ export function createLoginThrottle(options: {
   /** A quiet hour forgives earlier failures. */
   forgetAfterMs?: number;
 }): LoginThrottle {
-  const free = options.freeFailures ?? 3;
-  const maxWait = options.maxWaitMs ?? 15 * 60_000;
+  const free = options.freeFailures ?? FREE_FAILURES;
+  const maxWait = options.maxWaitMs ?? MAX_WAIT_MS;
   const maxKeys = options.maxKeys ?? 100_000;
   const forgetAfter = options.forgetAfterMs ?? 3_600_000;
   const entries = new Map<string, { failures: number; until: number; lastAt: number }>();
   return {
-    waitFor(key) {
+    waitFor: (key) => {
       const entry = entries.get(key);
-      return entry ? Math.max(0, entry.until - options.clock()) : 0;
+      return Promise.resolve(entry ? Math.max(0, entry.until - options.clock()) : 0);
     },
-    fail(key) {
+    fail: (key) => {
       const now = options.clock();
       const entry = entries.get(key) ?? { failures: 0, until: 0, lastAt: now };
       if (now - entry.lastAt >= forgetAfter) entry.failures = 0;
       entry.lastAt = now;
       entry.failures += 1;
-      // doubling: 1 s after the 4th failure, 2 s after the 5th, … up to maxWait
-      const over = entry.failures - free;
-      entry.until = over > 0 ? now + Math.min(maxWait, 1000 * 2 ** (over - 1)) : 0;
+      const wait = loginWaitMs(entry.failures, free, maxWait);
+      entry.until = wait > 0 ? now + wait : 0;
       entries.delete(key);
       entries.set(key, entry);
       if (entries.size > maxKeys) {
         const oldest = entries.keys().next();
         if (!oldest.done) entries.delete(oldest.value);
       }
+      return Promise.resolve();
     },
-    succeed(key) {
+    succeed: (key) => {
       entries.delete(key);
+      return Promise.resolve();
     },
   };
 }
@@ -148,7 +162,10 @@ export async function logIn(
   const started = guard.now();
   const keys = throttleKeys(input.name, input.clientKey);
   try {
-    if (guard.throttle.waitFor(keys.account) > 0 || guard.throttle.waitFor(keys.client) > 0)
+    if (
+      (await guard.throttle.waitFor(keys.account)) > 0 ||
+      (await guard.throttle.waitFor(keys.client)) > 0
+    )
       throw new DomainError('rate_limited', 'wait before trying again');
     let totpSecret: string | undefined;
     let damaged = false;
@@ -188,8 +205,8 @@ export async function logIn(
       await failedLogin(deps, guard, keys, reviewerId);
       throw new DomainError('bad_credentials', LOGIN_FAILED);
     }
-    guard.throttle.succeed(keys.account);
-    guard.throttle.succeed(keys.client);
+    await guard.throttle.succeed(keys.account);
+    await guard.throttle.succeed(keys.client);
     if (required) {
       await recordAudit(deps, { actor: reviewerId, action: 'login', detail: 'passkey pending' });
       return { kind: 'register-passkey', unlocked };
@@ -208,8 +225,8 @@ export async function failedLogin(
   keys: { account: string | undefined; client: string },
   actor: string,
 ): Promise<void> {
-  if (keys.account !== undefined) guard.throttle.fail(keys.account);
-  guard.throttle.fail(keys.client);
+  if (keys.account !== undefined) await guard.throttle.fail(keys.account);
+  await guard.throttle.fail(keys.client);
   // never an address: the actor is the reviewer id when the name exists, else "unknown"
   await recordAudit(deps, { actor, action: 'login.failed' });
   deps.logger.warn('login.failed', {});

@@ -95,3 +95,4 @@ export * from './storage-alarm.js';
 export * from './byte-budget.js';
 export * from './store-migration.js';
 export * from './runner.js';
+export * from './shared-limits.js';

@@ -122,8 +122,8 @@ export async function finishPasskeyLogin(
   const keys = throttleKeys(entry?.unlocked.reviewer.name ?? '', input.clientKey);
   try {
     if (
-      guard.throttle.waitFor(keys.client) > 0 ||
-      (entry !== undefined && guard.throttle.waitFor(keys.account) > 0)
+      (await guard.throttle.waitFor(keys.client)) > 0 ||
+      (entry !== undefined && (await guard.throttle.waitFor(keys.account)) > 0)
     )
       throw new DomainError('rate_limited', 'wait before trying again');
     if (!entry) {
@@ -140,8 +140,8 @@ export async function finishPasskeyLogin(
       await failedLogin(deps, guard, keys, reviewer.id);
       throw new DomainError('bad_credentials', LOGIN_FAILED);
     }
-    guard.throttle.succeed(keys.account);
-    guard.throttle.succeed(keys.client);
+    await guard.throttle.succeed(keys.account);
+    await guard.throttle.succeed(keys.client);
     await recordAudit(deps, { actor: reviewer.id, action: 'login', detail: 'passkey' });
     return entry.unlocked;
   } catch (error) {

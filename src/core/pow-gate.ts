@@ -30,6 +30,8 @@ export interface PowGateOptions {
   readonly windowMs: number;
   readonly difficulty: number;
   readonly ttlMs: number;
+  /** The challenge MAC key: shared by the instances on one database, else random per process. */
+  readonly macKey?: Uint8Array;
 }
 
 const ID_BYTES = 16;
@@ -41,7 +43,7 @@ const MAC_BYTES = 32;
  */
 export function createPowGate(options: PowGateOptions): PowGate {
   const { sodium, clock } = options;
-  const macKey = options.random.bytes(32);
+  const macKey = options.macKey ?? options.random.bytes(32);
   const spent = new Map<string, number>();
   const arrivals: number[] = [];
 

@@ -3,7 +3,7 @@ import type { Clock } from './ports.js';
 /** Token buckets keyed by an opaque string (never a raw address: callers pass a keyed hash). */
 export interface RateLimiter {
   /** Takes one token for `key`; false when the key (or the global ceiling) is exhausted. */
-  take(key: string): boolean;
+  take(key: string): Promise<boolean>;
 }
 
 export interface RateLimiterOptions {
@@ -24,7 +24,7 @@ interface Bucket {
 const HOUR_MS = 3_600_000;
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  if (options.perKeyPerHour === 0) return { take: () => true };
+  if (options.perKeyPerHour === 0) return { take: () => Promise.resolve(true) };
   const maxKeys = options.maxKeys ?? 100_000;
   const buckets = new Map<string, Bucket>();
   const global: Bucket = { tokens: options.globalPerHour, updatedAt: options.clock() };
@@ -37,24 +37,26 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     bucket.updatedAt = now;
   };
 
-  return {
-    take: (key) => {
-      const now = options.clock();
-      let bucket = buckets.get(key);
-      if (!bucket) {
-        if (buckets.size >= maxKeys) {
-          const oldest = buckets.keys().next();
-          if (!oldest.done) buckets.delete(oldest.value);
-        }
-        bucket = { tokens: options.perKeyPerHour, updatedAt: now };
-        buckets.set(key, bucket);
+  const takeNow = (key: string): boolean => {
+    const now = options.clock();
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      if (buckets.size >= maxKeys) {
+        const oldest = buckets.keys().next();
+        if (!oldest.done) buckets.delete(oldest.value);
       }
-      refill(bucket, options.perKeyPerHour, now);
-      refill(global, options.globalPerHour, now);
-      if (bucket.tokens < 1 || global.tokens < 1) return false;
-      bucket.tokens -= 1;
-      global.tokens -= 1;
-      return true;
-    },
+      bucket = { tokens: options.perKeyPerHour, updatedAt: now };
+      buckets.set(key, bucket);
+    }
+    refill(bucket, options.perKeyPerHour, now);
+    refill(global, options.globalPerHour, now);
+    if (bucket.tokens < 1 || global.tokens < 1) return false;
+    bucket.tokens -= 1;
+    global.tokens -= 1;
+    return true;
+  };
+
+  return {
+    take: (key) => Promise.resolve(takeNow(key)),
   };
 }

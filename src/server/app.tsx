@@ -14,7 +14,8 @@ import { createClientKeyer } from './client-key.js';
 import {
   createConcurrencyGate,
   createDeskSessions,
-  createLoginThrottle,
+  createScopedLoginThrottle,
+  clientHashKey,
   DEFAULT_SESSION_OPTIONS,
   type DeskSessions,
   type FirstRunToken,
@@ -109,10 +110,10 @@ export function createApp(deps: ServerDeps): Hono {
   registerAdminRoutes(app, {
     core,
     sessions: deps.desk?.sessions ?? createDeskSessions(core, DEFAULT_SESSION_OPTIONS),
-    loginGuard: deps.desk?.loginGuard ?? createLoginGuard(core.clock),
+    loginGuard: deps.desk?.loginGuard ?? createLoginGuard(core),
     firstRun: deps.desk?.firstRun,
     telegram: deps.desk?.telegram,
-    clientKey: createClientKeyer(core.sodium, core.random.bytes(32)),
+    clientKey: createClientKeyer(core.sodium, clientHashKey(core)),
     passkeys: deps.desk?.passkeys,
     pendingLogins: createPendingLogins(core),
     alertChannels: {
@@ -159,9 +160,9 @@ export function createApp(deps: ServerDeps): Hono {
 }
 
 /** Production login guard: 1 s minimum per attempt, two argon2id runs at once, a short queue. */
-export function createLoginGuard(clock: () => number): LoginGuard {
+export function createLoginGuard(core: CoreDeps): LoginGuard {
   return {
-    throttle: createLoginThrottle({ clock }),
+    throttle: createScopedLoginThrottle(core),
     gate: createConcurrencyGate(2, 16),
     minimumMs: 1_000,
     now: () => performance.now(),

@@ -23,6 +23,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 
+  it('reads TIPLINE_SHARED_SECRET as bytes, kept out of config, and refuses a short one without repeating it', () => {
+    const { config, secrets } = loadConfig({ TIPLINE_SHARED_SECRET: '0f'.repeat(32) });
+    expect(secrets.sharedSecret).toEqual(new Uint8Array(32).fill(15));
+    expect(JSON.stringify(config)).not.toContain('0f0f');
+    expect(loadConfig({}).secrets.sharedSecret).toBeUndefined();
+    let message = '';
+    try {
+      loadConfig({ TIPLINE_SHARED_SECRET: 'c0ffee'.repeat(5) });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/TIPLINE_SHARED_SECRET must be 64 to 256 hex digits/);
+    expect(message).not.toContain('c0ffee');
+  });
+
   it('accepts TIPLINE_RATE_LIMIT=0 to switch rate limiting off', () => {
     expect(loadConfig({ TIPLINE_RATE_LIMIT: '0' }).config.rateLimitPerHour).toBe(0);
     expect(() => loadConfig({ TIPLINE_RATE_LIMIT: '-1' })).toThrow(/TIPLINE_RATE_LIMIT/);

@@ -3,6 +3,8 @@ import * as argon2 from '@node-rs/argon2';
 import {
   createConcurrencyGate,
   createLoginThrottle,
+  createScopedLoginThrottle,
+  deriveSharedKeys,
   enrolTotp,
   initialiseDesk,
   logIn,
@@ -174,13 +176,13 @@ describe('logIn failures', () => {
     const wrong = new TextEncoder().encode('wrong passphrase here');
     for (let i = 0; i < 4; i++)
       await logIn(deps, guard, attempt('ana', wrong, '', `c${i}`)).catch(() => undefined);
-    const first = guard.throttle.waitFor('account:ana');
+    const first = await guard.throttle.waitFor('account:ana');
     await expect(logIn(deps, guard, attempt('ana', PASSPHRASE, code(), 'fresh'))).rejects.toSatisfy(
       (e) => isDomainError(e, 'rate_limited'),
     );
     expect(first).toBeGreaterThan(0);
-    guard.throttle.fail('account:ana');
-    expect(guard.throttle.waitFor('account:ana')).toBeGreaterThan(first);
+    await guard.throttle.fail('account:ana');
+    expect(await guard.throttle.waitFor('account:ana')).toBeGreaterThan(first);
   });
 });
 
@@ -253,27 +255,51 @@ describe('the second factor', () => {
   });
 });
 
-describe('the login throttle', () => {
-  it('lets three failures pass, then doubles the wait with each further failure', () => {
-    let now = 0;
-    const throttle = createLoginThrottle({ clock: () => now });
-    for (let i = 0; i < 3; i++) throttle.fail('k');
-    expect(throttle.waitFor('k')).toBe(0);
-    throttle.fail('k');
-    expect(throttle.waitFor('k')).toBe(1_000);
-    throttle.fail('k');
-    expect(throttle.waitFor('k')).toBe(2_000);
+describe.each([
+  ['in memory', (clock: () => number) => Promise.resolve(createLoginThrottle({ clock }))],
+  [
+    'shared through the store',
+    async (clock: () => number) => {
+      const { deps } = await createTestDeps({ clock });
+      const sharedKeys = deriveSharedKeys(deps.sodium, new Uint8Array(32).fill(5));
+      return createScopedLoginThrottle({ ...deps, sharedKeys });
+    },
+  ],
+])('the login throttle %s', (_, makeThrottle) => {
+  it('lets three failures pass, then doubles the wait with each further failure', async () => {
+    let now = 1_000_000;
+    const throttle = await makeThrottle(() => now);
+    for (let i = 0; i < 3; i++) await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(0);
+    await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(1_000);
+    await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(2_000);
+    expect(await throttle.waitFor('another key')).toBe(0);
     now += 2_000;
-    expect(throttle.waitFor('k')).toBe(0);
-    throttle.succeed('k');
-    throttle.fail('k');
-    expect(throttle.waitFor('k')).toBe(0);
+    expect(await throttle.waitFor('k')).toBe(0);
+    await throttle.succeed('k');
+    await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(0);
   });
 
-  it('caps the wait', () => {
+  it('forgives earlier failures after a quiet hour', async () => {
+    let now = 1_000_000;
+    const throttle = await makeThrottle(() => now);
+    for (let i = 0; i < 5; i++) await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(2_000);
+    now += 3_600_000;
+    expect(await throttle.waitFor('k')).toBe(0);
+    await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(0);
+  });
+});
+
+describe('the login throttle in memory', () => {
+  it('caps the wait', async () => {
     const throttle = createLoginThrottle({ clock: () => 0, maxWaitMs: 60_000 });
-    for (let i = 0; i < 40; i++) throttle.fail('k');
-    expect(throttle.waitFor('k')).toBe(60_000);
+    for (let i = 0; i < 40; i++) await throttle.fail('k');
+    expect(await throttle.waitFor('k')).toBe(60_000);
   });
 });
 

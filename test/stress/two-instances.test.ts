@@ -11,6 +11,8 @@ import { HttpDeskClient } from './desk-http.js';
 import { exportTips } from './stress-checks.js';
 
 const PASSPHRASE = 'ana has a long passphrase';
+// one secret for both instances: shared login throttle, proof-of-work key and webhook secret
+const SHARED = { TIPLINE_SHARED_SECRET: 'ab'.repeat(32) };
 
 /** `tipline init` for ana on a fresh PostgreSQL database; each instance gets its own data dir. */
 function initialisePostgres(work: string, url: string): InitialisedDataDir {
@@ -45,16 +47,18 @@ describe.skipIf(!postgresAdminUrl)('two server processes on one PostgreSQL', () 
     onTestFinished(async () => {
       await Promise.all(servers.map((s) => s.kill()));
     });
-    const a = await startServerChild(setup.dataDir, { TIPLINE_DATABASE_URL: url });
+    const a = await startServerChild(setup.dataDir, { TIPLINE_DATABASE_URL: url, ...SHARED });
     servers.push(a);
     // the alert key is per data directory: the second instance gets a copy (docs/OPERATING.md)
     const bDir = join(work, 'b');
     mkdirSync(bDir, { mode: 0o700 });
     copyFileSync(join(setup.dataDir, 'alert.key'), join(bDir, 'alert.key'));
-    const b = await startServerChild(bDir, { TIPLINE_DATABASE_URL: url });
+    const b = await startServerChild(bDir, { TIPLINE_DATABASE_URL: url, ...SHARED });
     servers.push(b);
     expect(a.output()).toContain('"store":"postgres"');
     expect(b.output()).toContain('"store":"postgres"');
+    expect(b.output()).toContain('"sharedCounters":true');
+    expect(b.output()).not.toContain('ab'.repeat(32));
 
     // tips to both instances
     const first = [

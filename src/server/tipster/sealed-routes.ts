@@ -83,7 +83,7 @@ export function registerSealedRoutes(app: Hono, deps: SealedRouteDeps): void {
       if (!(envelope instanceof File)) return badInput();
       const parts = fieldValues(body, 'attachment');
       if (parts.some((p) => !(p instanceof File))) return badInput();
-      if (!deps.limiter.take(deps.clientKey(c)))
+      if (!(await deps.limiter.take(deps.clientKey(c))))
         return c.json({ error: t(c)('error.rateLimited') }, 429);
       try {
         await deps.powGate.admit(firstText(body, 'pow-token'), firstText(body, 'pow-nonce'));

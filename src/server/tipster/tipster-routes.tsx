@@ -5,7 +5,8 @@ import {
   checkBackForDesk,
   createPowGate,
   createByteBudget,
-  createRateLimiter,
+  createScopedRateLimiter,
+  clientHashKey,
   DomainError,
   isDomainError,
   MAX_THREAD_MESSAGE_CHARS,
@@ -128,21 +129,21 @@ function shownValues(values: FormValues, limits: IntakeLimits): FormValues {
 /** The pages a tipster uses: the form, the receipt, the inbox. No cookies, ever. */
 export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
   const limits = deps.core.intakeLimits;
-  const limiter = createRateLimiter({
+  // shared by the instances on one database when TIPLINE_SHARED_SECRET is set (shared-limits.ts)
+  const limiter = createScopedRateLimiter(deps.core, 'tips', {
     perKeyPerHour: deps.rateLimitPerHour,
     globalPerHour: Math.max(100, deps.rateLimitPerHour * 30),
-    clock: deps.core.clock,
   });
-  const inboxLimiter = createRateLimiter({
+  const inboxLimiter = createScopedRateLimiter(deps.core, 'inbox', {
     perKeyPerHour: INBOX_LOOKUPS_PER_HOUR,
     globalPerHour: INBOX_LOOKUPS_PER_HOUR_GLOBAL,
-    clock: deps.core.clock,
   });
-  const clientKey = createClientKeyer(deps.core.sodium, deps.core.random.bytes(32));
+  const clientKey = createClientKeyer(deps.core.sodium, clientHashKey(deps.core));
   const powGate = createPowGate({
     sodium: deps.core.sodium,
     clock: deps.core.clock,
     random: deps.core.random,
+    ...(deps.core.sharedKeys ? { macKey: deps.core.sharedKeys.proofOfWork } : {}),
     ...deps.proofOfWork,
   });
   // Two maximum form uploads are read and sealed at once; the rest wait unread (docs/SECURITY.md).
@@ -268,7 +269,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
         status,
       );
     if (!body) return renderForm(400, p.t('error.badInput'));
-    if (!limiter.take(clientKey(c))) return renderForm(429, p.t('error.rateLimited'));
+    if (!(await limiter.take(clientKey(c)))) return renderForm(429, p.t('error.rateLimited'));
     const uploads = files(body, 'attachments');
     if (uploads.length > limits.maxAttachments) {
       return renderForm(400, p.t('error.tooManyFiles', { count: limits.maxAttachments }));
@@ -336,7 +337,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const codename = body ? firstText(body, 'codename') : undefined;
     if (codename === undefined)
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.badInput')} />), 400);
-    if (!inboxLimiter.take(clientKey(c)))
+    if (!(await inboxLimiter.take(clientKey(c))))
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
     try {
       const view = await openInbox(deps.core, codename);
@@ -361,7 +362,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     }
     // a follow-up names a codename too: it counts as a lookup as well as a message
     const client = clientKey(c);
-    if (!inboxLimiter.take(client) || !limiter.take(client)) {
+    if (!(await inboxLimiter.take(client)) || !(await limiter.take(client))) {
       return c.html(htmlDocument(<InboxPage page={p} error={p.t('error.rateLimited')} />), 429);
     }
     try {

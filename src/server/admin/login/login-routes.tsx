@@ -94,7 +94,7 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
     if (pass !== (firstText(form, 'passphrase2') ?? ''))
       return html(c, <RecoverPage frame={{ t }} name={name} error={t('setup.mismatch')} />, 400);
     const clientKey = `recover:${deps.clientKey(c)}`;
-    if (deps.loginGuard.throttle.waitFor(clientKey) > 0)
+    if ((await deps.loginGuard.throttle.waitFor(clientKey)) > 0)
       return html(c, <RecoverPage frame={{ t }} name={name} error={t('login.throttled')} />, 429);
     const passphrase = encoder.encode(pass);
     // the single key, or M shares (one per line) when the key box is empty
@@ -109,11 +109,11 @@ export function registerLoginRoutes(app: Hono, kit: DeskKit): void {
         }),
       );
       sessions.endForReviewer(reviewer.id);
-      deps.loginGuard.throttle.succeed(clientKey);
+      await deps.loginGuard.throttle.succeed(clientKey);
       return html(c, <LoginPage frame={{ t }} notice={t('recover.done')} name={name} />);
     } catch (error) {
       if (isDomainError(error, 'bad_credentials') || isDomainError(error, 'forbidden')) {
-        deps.loginGuard.throttle.fail(clientKey);
+        await deps.loginGuard.throttle.fail(clientKey);
         return html(c, <RecoverPage frame={{ t }} name={name} error={t('recover.failed')} />, 401);
       }
       const share = shareProblemText(error, t);
