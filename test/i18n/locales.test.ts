@@ -55,6 +55,10 @@ describe('negotiateLocale', () => {
     ['ms-MY', 'ms'],
     ['in-ID', 'id'],
     ['id-ID', 'id'],
+    ['ur-PK', 'ur'],
+    ['tr-TR', 'tr'],
+    ['uz-UZ', 'uz'],
+    ['uz-Latn-UZ', 'uz'],
   ])('maps the header tag %s to %s', (tag, expected) => {
     expect(negotiateLocale(undefined, tag)).toBe(expected);
     expect(matchLocale(tag)).toBe(expected);
