@@ -64,6 +64,10 @@ describe('negotiateLocale', () => {
     expect(matchLocale(tag)).toBe(expected);
   });
 
+  it('writes Arabic, Persian and Urdu right to left, and only those', () => {
+    expect(LOCALES.filter((l) => l.dir === 'rtl').map((l) => l.tag)).toEqual(['ar', 'fa', 'ur']);
+  });
+
   it('respects quality values, then header order among equals', () => {
     expect(negotiateLocale(undefined, 'de;q=1, vi;q=0.8, en;q=0.5')).toBe('vi');
     expect(negotiateLocale(undefined, 'ru;q=0.2, th;q=0.9')).toBe('th');

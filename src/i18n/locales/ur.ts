@@ -2,7 +2,7 @@ import type { Messages } from './en.js';
 
 /** Urdu, right to left. Machine-drafted: a native speaker must review it. */
 export const ur: Messages = {
-  'site.title': 'محفوظ طریقے سے اطلاع دیں',
+  'site.title': 'محفوظ اطلاع',
   'site.tagline': 'انسانی اسمگلنگ یا استحصال کے بارے میں ہمیں بتانے کا ایک محفوظ طریقہ۔',
   'nav.quickExit': 'فوراً باہر نکلیں',
   'nav.quickExitHint': 'یہ ویب سائٹ ابھی چھوڑ دیں',
