@@ -19,6 +19,9 @@ import { ms } from './locales/ms.js';
 import { uk } from './locales/uk.js';
 import { ar } from './locales/ar.js';
 import { fa } from './locales/fa.js';
+import { ur } from './locales/ur.js';
+import { tr } from './locales/tr.js';
+import { uz } from './locales/uz.js';
 
 /** Every locale's catalog. Each file is typed `Messages`, so a missing key is a compile error. */
 export const CATALOGS: Readonly<Record<Locale, Messages>> = {
@@ -41,4 +44,7 @@ export const CATALOGS: Readonly<Record<Locale, Messages>> = {
   uk,
   ar,
   fa,
+  ur,
+  tr,
+  uz,
 };

@@ -35,6 +35,11 @@ const WIKIPEDIA = 'https://en.wikipedia.org/wiki/List_of_emergency_telephone_num
 const EU_112 =
   'Directive (EU) 2018/1972, European Electronic Communications Code, Art. 109 (single European emergency number 112)';
 const reviewed = EMERGENCY_NUMBERS_REVIEWED;
+/**
+ * Pakistan and Uzbekistan were added on this date from the listed sources; the second
+ * reviewer's check against an official page (see docs/EMERGENCY-NUMBERS.md) is still to do.
+ */
+const DRAFTED = '2026-12-04';
 
 export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
   // The Western Balkans, where many reports are expected to come from.
@@ -198,6 +203,33 @@ export const EMERGENCY_NUMBERS: Readonly<Record<string, EmergencyEntry>> = {
     numbers: [{ kind: 'emergency', number: '999' }],
     sources: [WIKIPEDIA, 'https://www.rmp.gov.my'],
     reviewed,
+  },
+  // Urdu: Pakistan. 15 is the police in every province and Islamabad; 1122 is the government
+  // Rescue 1122 emergency service (ambulance, fire and rescue), run by each province.
+  PK: {
+    numbers: [
+      { kind: 'police', number: '15' },
+      { kind: 'ambulance', number: '1122' },
+    ],
+    sources: [WIKIPEDIA, 'https://www.rescue.gov.pk', 'https://islamabadpolice.gov.pk'],
+    reviewed: DRAFTED,
+  },
+  // Uzbek: Uzbekistan. The single number 112 reaches every region since the end of 2024; the
+  // 101/102/103 numbers of the former Soviet Union still answer.
+  UZ: {
+    numbers: [
+      { kind: 'emergency', number: '112' },
+      { kind: 'police', number: '102' },
+      { kind: 'ambulance', number: '103' },
+      { kind: 'fire', number: '101' },
+    ],
+    sources: [
+      WIKIPEDIA,
+      'https://xs.uz/fr/post/112-unified-dispatch-service-now-fully-operational-across-uzbekistan',
+      'https://iiv.uz',
+      'https://fvv.uz',
+    ],
+    reviewed: DRAFTED,
   },
 
   // Transit and destination countries.

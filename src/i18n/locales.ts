@@ -19,6 +19,9 @@ export const LOCALES = [
   { tag: 'uk', name: 'Українська', dir: 'ltr' },
   { tag: 'ar', name: 'العربية', dir: 'rtl' },
   { tag: 'fa', name: 'فارسی', dir: 'rtl' },
+  { tag: 'ur', name: 'اردو', dir: 'rtl' },
+  { tag: 'tr', name: 'Türkçe', dir: 'ltr' },
+  { tag: 'uz', name: 'Oʻzbekcha', dir: 'ltr' },
 ] as const;
 
 export type Locale = (typeof LOCALES)[number]['tag'];

@@ -8,7 +8,7 @@ import { CATALOGS } from '../../src/i18n/catalogs.js';
 import { createTestDeps, PASSPHRASE } from '../helpers.js';
 import { hasChromium, launchChromium, startTestServer } from './browser-harness.js';
 
-// Arabic and Persian are written right to left: the page must say so, mirror its layout, and stay usable on a
+// Arabic, Persian and Urdu are written right to left: the page must say so, mirror its layout, and stay usable on a
 // small phone (360 px) with JavaScript off.
 describe.skipIf(!hasChromium)('the right-to-left forms in a real browser', () => {
   let browser: Browser;
@@ -19,8 +19,8 @@ describe.skipIf(!hasChromium)('the right-to-left forms in a real browser', () =>
     await browser?.close();
   });
 
-  it.each(['ar', 'fa'] as const)(
-    '%s is right to left, mirrored, and usable at 360 px without horizontal scrolling',
+  it.each(['ar', 'fa', 'ur'] as const)(
+    '%s is right to left, mirrored, usable at 360 px without horizontal scrolling, and breaks no CSP rule',
     async (tag) => {
       const { deps } = await createTestDeps();
       await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
@@ -30,6 +30,11 @@ describe.skipIf(!hasChromium)('the right-to-left forms in a real browser', () =>
         viewport: { width: 360, height: 740 },
       });
       const page = await context.newPage();
+      const cspErrors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
+          cspErrors.push(m.text());
+      });
       try {
         await page.goto(`${server.origin}/?lang=${tag}`);
         const shots = process.env.DESK_SCREENSHOT_DIR ?? join(tmpdir(), 'tipline-desk-look');
@@ -50,6 +55,13 @@ describe.skipIf(!hasChromium)('the right-to-left forms in a real browser', () =>
           'getComputedStyle(document.querySelector("#message")).direction',
         );
         expect(direction).toBe('rtl');
+        // every field of the form is shown and fits the screen's width
+        for (const field of ['#message', '#country', '#place', '#when']) {
+          const input = page.locator(field);
+          expect(await input.isVisible(), field).toBe(true);
+          const at = await input.boundingBox();
+          expect(at && at.x >= 0 && at.x + at.width <= 360, field).toBe(true);
+        }
         // the submit button can be reached and lies wholly inside the screen's width
         const submit = page.locator('#tip-form button[type=submit]');
         await submit.scrollIntoViewIfNeeded();
@@ -62,6 +74,8 @@ describe.skipIf(!hasChromium)('the right-to-left forms in a real browser', () =>
         await Promise.all([page.waitForNavigation(), submit.click()]);
         expect((await page.textContent('#receipt'))?.trim()).toMatch(/^\d{4}( \d{4}){4}$/);
         expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+        expect(await page.getAttribute('html', 'lang')).toBe(tag);
+        expect(cspErrors).toEqual([]);
       } finally {
         await context.close();
         await server.close();

@@ -61,6 +61,7 @@ const SCRIPTS: Readonly<Partial<Record<Locale, RegExp>>> = {
   uk: /\p{Script=Cyrillic}/u,
   ar: /\p{Script=Arabic}/u,
   fa: /\p{Script=Arabic}/u,
+  ur: /\p{Script=Arabic}/u,
 };
 
 describe('message catalogs', () => {

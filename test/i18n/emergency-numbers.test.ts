@@ -5,7 +5,7 @@ import { EMERGENCY_NUMBERS, EMERGENCY_NUMBERS_REVIEWED } from '../../src/i18n/em
 /** The countries of every language we speak, the Western Balkans, and Hong Kong and Macao. */
 const REQUIRED = [
   'CN', 'TW', 'HK', 'MO', 'VN', 'RS', 'BA', 'ME', 'MK', 'KR', 'MN', 'RU', 'TH', 'MM', 'KH', 'LA',
-  'ID', 'PH', 'MY',
+  'ID', 'PH', 'MY', 'PK', 'UZ',
 ]; // prettier-ignore
 
 /** Transit and destination countries we list as well. */
@@ -14,7 +14,7 @@ const TRANSIT = ['HR', 'HU', 'AT', 'DE', 'IT', 'TR', 'GB', 'US', 'JP', 'SG', 'AE
 /** The main market of each language: a tipster there must see a number to call. */
 const MAIN_MARKETS = [
   'RS', 'BA', 'ME', 'MK', 'CN', 'TW', 'VN', 'KR', 'MN', 'RU', 'TH', 'MM', 'KH', 'LA', 'ID', 'PH',
-  'MY',
+  'MY', 'PK', 'UZ', 'TR',
 ]; // prettier-ignore
 
 const entries = Object.entries(EMERGENCY_NUMBERS);

@@ -55,9 +55,17 @@ describe('negotiateLocale', () => {
     ['ms-MY', 'ms'],
     ['in-ID', 'id'],
     ['id-ID', 'id'],
+    ['ur-PK', 'ur'],
+    ['tr-TR', 'tr'],
+    ['uz-UZ', 'uz'],
+    ['uz-Latn-UZ', 'uz'],
   ])('maps the header tag %s to %s', (tag, expected) => {
     expect(negotiateLocale(undefined, tag)).toBe(expected);
     expect(matchLocale(tag)).toBe(expected);
+  });
+
+  it('writes Arabic, Persian and Urdu right to left, and only those', () => {
+    expect(LOCALES.filter((l) => l.dir === 'rtl').map((l) => l.tag)).toEqual(['ar', 'fa', 'ur']);
   });
 
   it('respects quality values, then header order among equals', () => {

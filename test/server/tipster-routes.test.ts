@@ -58,6 +58,17 @@ describe('GET / (the form)', () => {
     expect(html).toContain('简体中文');
   });
 
+  it.each(LOCALES.map((l) => [l.tag, l.dir] as const))(
+    'writes %s pages with dir="%s" on the form and the inbox',
+    async (tag, dir) => {
+      const { app } = await createTestApp();
+      for (const path of [`/?lang=${tag}`, `/inbox?lang=${tag}`]) {
+        const html = await (await app.request(path)).text();
+        expect(html, path).toMatch(new RegExp(`^<!doctype html><html lang="${tag}" dir="${dir}">`));
+      }
+    },
+  );
+
   it('takes the language from ?lang=, then Accept-Language', async () => {
     const { app } = await createTestApp();
     expect(await (await app.request('/?lang=vi')).text()).toContain('<html lang="vi"');
