@@ -8,21 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDeps } from '../src/compose.js';
-import {
-  createTotpSecret,
-  enrolTotp,
-  initialiseDesk,
-  newRandomId,
-  roundDownToHour,
-  totpCodeAt,
-  type TipId,
-} from '../src/core/index.js';
-import { hexToBytes } from '../src/core/ids.js';
-import { sealTipEnvelope, utf8 } from '../src/crypto/index.js';
+import { createTotpSecret, enrolTotp, initialiseDesk, totpCodeAt } from '../src/core/index.js';
 import { CATALOGS } from '../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../src/i18n/emergency-numbers.js';
 import { createMemoryLogger } from '../src/logging/logger.js';
 import { createApp } from '../src/server/app.js';
+import { seedTips } from './seed.js';
 import { formatStats, load } from './web.js';
 
 const TIPS = 100_000;
@@ -36,44 +27,19 @@ export async function benchDesk(): Promise<void> {
       reviewerName: 'bench',
       passphrase: new TextEncoder().encode(PASSPHRASE),
     });
-    const desk = (await core.store.listDesks())[0]!;
-    const deskKey = (await core.store.getActiveDeskKey(desk.id))!;
-    const sealTo = { keyId: hexToBytes(deskKey.id), publicKey: deskKey.publicKey };
-
     // 100k sealed tips straight into the store (the intake path is benchmarked elsewhere)
     const fillStart = performance.now();
-    const start = Date.UTC(2024, 0, 1);
-    const ids: TipId[] = [];
-    await core.store.transaction(async () => {
-      for (let i = 0; i < TIPS; i++) {
-        const id = newRandomId<TipId>(core.random);
-        ids.push(id);
-        const content = {
-          v: 1,
-          channel: i % 5 === 0 ? 'telegram' : 'web',
-          language: i % 3 === 0 ? 'ru' : 'en',
-          fields: {
-            message: `bench tip ${i} ${'they keep our passports '.repeat(20)}`,
-            danger: i % 7 === 0,
-          },
-          attachments: [],
-        };
-        await core.store.insertTip(
-          {
-            id,
-            deskId: desk.id,
-            deskKeyId: deskKey.id,
-            channel: i % 5 === 0 ? 'telegram' : 'web',
-            status: (['new', 'in_review', 'closed'] as const)[i % 3]!,
-            assigneeId: null,
-            receivedAt: roundDownToHour(start + i * 600_000),
-            envelope: sealTipEnvelope(core.sodium, sealTo, utf8(JSON.stringify(content))),
-            triage: null,
-          },
-          undefined,
-          [],
-        );
-      }
+    const ids = await seedTips(core, TIPS, {
+      content: (i) => ({
+        v: 1,
+        channel: i % 5 === 0 ? 'telegram' : 'web',
+        language: i % 3 === 0 ? 'ru' : 'en',
+        fields: {
+          message: `bench tip ${i} ${'they keep our passports '.repeat(20)}`,
+          danger: i % 7 === 0,
+        },
+        attachments: [],
+      }),
     });
     console.log(
       `\n# reviewer desk with ${TIPS.toLocaleString('en')} tips (filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s)`,

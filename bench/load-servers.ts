@@ -4,7 +4,9 @@
  * off so the sealed path can be loaded) and `pipeline`, a minimal hand-written server doing the
  * same work: Hono, argon2id for the codename inbox (same parameters), seal to the desk key,
  * and an insert with synchronous=FULL, group-committed (all inserts of one event-loop turn in
- * one transaction). Usage: tsx bench/load-servers.ts tipline|pipeline DATA_DIR PORT
+ * one transaction). A third mode, `desk`, is the real app on a data directory bench/desk-scale.ts
+ * seeded, with the compiled worker scanner (dist/) and the search routes of
+ * bench/desk-scale-routes.ts. Usage: tsx bench/load-servers.ts tipline|pipeline|desk DATA_DIR PORT
  */
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -12,28 +14,42 @@ import { Hono } from 'hono';
 import Database from 'better-sqlite3';
 import { hashRaw } from '@node-rs/argon2';
 import { createDeps } from '../src/compose.js';
-import { currentDeskKey, initialiseDesk } from '../src/core/index.js';
+import { currentDeskKey, initialiseDesk, type SealedScanner } from '../src/core/index.js';
 import { DEFAULT_KDF_PARAMS, loadSodium, sealTipEnvelope } from '../src/crypto/index.js';
 import { CATALOGS } from '../src/i18n/catalogs.js';
 import { EMERGENCY_NUMBERS } from '../src/i18n/emergency-numbers.js';
 import { createLogger } from '../src/logging/logger.js';
 import { createApp } from '../src/server/app.js';
 import { applyHttpLimits, HTTP_SERVER_OPTIONS } from '../src/server/http-limits.js';
+import type { createPiscinaScanner } from '../src/scan/piscina-scanner.js';
+import { addSearchRoutes, BENCH_PASSPHRASE } from './desk-scale-routes.js';
 
 const [mode, dataDir, portText] = process.argv.slice(2);
 const port = Number(portText);
+
+/** The worker scanner as `npm start` runs it: compiled, from dist/ (`npm run build` first). */
+async function compiledScanner(): Promise<SealedScanner> {
+  const file = new URL('../dist/scan/piscina-scanner.js', import.meta.url).href;
+  const compiled = (await import(file)) as { createPiscinaScanner: typeof createPiscinaScanner };
+  return compiled.createPiscinaScanner();
+}
 
 async function tipline(): Promise<Hono> {
   // info lines (one per tip) would cost the run its stdout; warnings and errors still print
   const logger = createLogger((level, line) => {
     if (level !== 'info') process.stderr.write(`${line}\n`);
   });
-  const core = await createDeps({ dataDir: dataDir! }, { logger });
-  await initialiseDesk(core, {
-    reviewerName: 'bench',
-    passphrase: new TextEncoder().encode('bench passphrase long enough'),
-  });
-  return createApp({
+  const seeded = mode === 'desk';
+  const core = await createDeps(
+    { dataDir: dataDir! },
+    { logger, ...(seeded ? { scanner: await compiledScanner() } : {}) },
+  );
+  if (!seeded)
+    await initialiseDesk(core, {
+      reviewerName: 'bench',
+      passphrase: new TextEncoder().encode(BENCH_PASSPHRASE),
+    });
+  const app = createApp({
     core,
     web: {
       quickExitUrl: 'https://www.wikipedia.org',
@@ -49,6 +65,8 @@ async function tipline(): Promise<Hono> {
     catalogs: CATALOGS,
     emergencyNumbers: EMERGENCY_NUMBERS,
   });
+  if (seeded) await addSearchRoutes(app, core, BENCH_PASSPHRASE);
+  return app;
 }
 
 async function pipeline(): Promise<Hono> {
@@ -103,7 +121,7 @@ async function pipeline(): Promise<Hono> {
   return app;
 } // prettier-ignore
 
-const app = mode === 'tipline' ? await tipline() : await pipeline();
+const app = mode === 'pipeline' ? await pipeline() : await tipline();
 if (mode === 'tipline') {
   const core = await createDeps({ dataDir: dataDir! }, { logger: createLogger(() => undefined) });
   const key = await currentDeskKey(core);

@@ -1,7 +1,8 @@
 /*
  * Web intake under 50 connections over loopback (autocannon), tipline against the minimal
  * pipeline of bench/load-servers.ts measured in the same run, and each server's RSS idle and
- * at its peak under load (/proc/<pid>/status). Loopback only.
+ * at its peak under load (/proc/<pid>/status). Loopback only. The helpers that start a server
+ * process and load it are exported for bench/desk-scale.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const CONNECTIONS = 50;
 
-const mibOf = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+export const mibOf = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(
     new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
       readFileSync(`/proc/${pid}/status`, 'utf8'),
@@ -32,8 +33,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(mode: 'tipline' | 'pipeline') {
-  const dataDir = mkdtempSync(join(tmpdir(), `tipline-bench-${mode}-`));
+export type ServerMode = 'tipline' | 'pipeline' | 'desk';
+
+/** Starts bench/load-servers.ts in `mode` on `dataDir` (a fresh one unless given). */
+export async function start(
+  mode: ServerMode,
+  dataDir = mkdtempSync(join(tmpdir(), `tipline-bench-${mode}-`)),
+) {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -61,14 +67,27 @@ async function start(mode: 'tipline' | 'pipeline') {
   };
 }
 
-async function run(url: string, body: Buffer | string, headers: Record<string, string>) {
+export interface LoadOptions {
+  readonly url: string;
+  readonly method?: 'GET' | 'POST';
+  readonly body?: Buffer | string;
+  readonly headers?: Record<string, string>;
+  readonly connections: number;
+  /** How long to load, or (taking precedence) how many requests to complete. */
+  readonly seconds?: number;
+  readonly requests?: number;
+}
+
+/** One autocannon run: throughput, latency p50/p99 in ms, 2xx and everything else, seconds taken. */
+export async function autocannonLoad(options: LoadOptions) {
   const result = await autocannon({
-    url,
-    method: 'POST',
-    body,
-    headers,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
+    url: options.url,
+    method: options.method ?? 'GET',
+    ...(options.body !== undefined ? { body: options.body } : {}),
+    headers: options.headers ?? {},
+    connections: options.connections,
+    ...(options.seconds !== undefined ? { duration: options.seconds } : {}),
+    ...(options.requests !== undefined ? { amount: options.requests } : {}),
     timeout: 60,
   });
   return {
@@ -77,6 +96,7 @@ async function run(url: string, body: Buffer | string, headers: Record<string, s
     p99: result.latency.p99,
     ok: result['2xx'],
     other: result.non2xx + result.errors + result.timeouts,
+    seconds: result.duration,
   };
 }
 
@@ -91,65 +111,80 @@ function multipart(envelope: Uint8Array) {
   };
 }
 
-const sodium = await loadSodium();
-const form = new URLSearchParams({
+/** The tipster form `POST /tips` is loaded with: a 2 KB message. */
+export const TIP_FORM = new URLSearchParams({
   message: `tip ${'z'.repeat(1500)}`,
   country: 'RS',
   danger: 'no',
 }).toString();
-const results: Record<
-  string,
-  Record<string, { rps: number; p50: number; p99: number; ok: number; other: number; peak: number }>
-> = {};
-const idle: Record<string, number> = {};
-for (const mode of ['pipeline', 'tipline'] as const) {
-  const server = await start(mode);
-  idle[mode] = server.idle;
-  const key = (await (
-    await fetch(`${server.base}/${mode === 'tipline' ? 'bench/desk-key' : 'api/desk-key'}`)
-  ).json()) as { keyId: string; publicKey: string };
-  const publicKey =
-    mode === 'tipline'
-      ? new Uint8Array(Buffer.from(key.publicKey, 'base64'))
-      : sodium.from_base64(key.publicKey);
-  const content = {
-    v: 1,
-    channel: 'web',
-    language: 'en',
-    fields: { message: `tip ${'z'.repeat(1500)}` },
-    attachments: [],
-  };
-  const envelope = sealTipEnvelope(
-    sodium,
-    { keyId: sodium.from_hex(key.keyId), publicKey },
-    new TextEncoder().encode(JSON.stringify(content)),
-  );
-  const sealed = multipart(envelope);
-  results[mode] = {};
-  for (const [path, body, type] of [
-    ['/tips', form, 'application/x-www-form-urlencoded'],
-    ['/api/tips', sealed.body, sealed.type],
-  ] as const) {
-    const r = await run(`${server.base}${path}`, body, { 'content-type': type });
-    results[mode][path] = { ...r, peak: mibOf(server.pid, 'VmHWM') };
-  }
-  server.child.kill('SIGTERM');
-  rmSync(server.dataDir, { recursive: true, force: true });
-}
 
-console.log(
-  `\n# web intake over loopback, ${CONNECTIONS} connections, ${DURATION_S} s per route (autocannon)`,
-);
-for (const path of ['/tips', '/api/tips']) {
-  const p = results.pipeline![path]!;
-  const t = results.tipline![path]!;
-  const line = (name: string, r: typeof p) =>
-    `${name.padEnd(28)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  2xx ${r.ok}  other ${r.other}  peak RSS ${r.peak.toFixed(0)} MiB`;
-  console.log(line(`pipeline POST ${path}`, p));
+export async function benchLoad(): Promise<void> {
+  const sodium = await loadSodium();
+  const results: Record<
+    string,
+    Record<
+      string,
+      { rps: number; p50: number; p99: number; ok: number; other: number; peak: number }
+    >
+  > = {};
+  const idle: Record<string, number> = {};
+  for (const mode of ['pipeline', 'tipline'] as const) {
+    const server = await start(mode);
+    idle[mode] = server.idle;
+    const key = (await (
+      await fetch(`${server.base}/${mode === 'tipline' ? 'bench/desk-key' : 'api/desk-key'}`)
+    ).json()) as { keyId: string; publicKey: string };
+    const publicKey =
+      mode === 'tipline'
+        ? new Uint8Array(Buffer.from(key.publicKey, 'base64'))
+        : sodium.from_base64(key.publicKey);
+    const content = {
+      v: 1,
+      channel: 'web',
+      language: 'en',
+      fields: { message: `tip ${'z'.repeat(1500)}` },
+      attachments: [],
+    };
+    const envelope = sealTipEnvelope(
+      sodium,
+      { keyId: sodium.from_hex(key.keyId), publicKey },
+      new TextEncoder().encode(JSON.stringify(content)),
+    );
+    const sealed = multipart(envelope);
+    results[mode] = {};
+    for (const [path, body, type] of [
+      ['/tips', TIP_FORM, 'application/x-www-form-urlencoded'],
+      ['/api/tips', sealed.body, sealed.type],
+    ] as const) {
+      const r = await autocannonLoad({
+        url: `${server.base}${path}`,
+        method: 'POST',
+        body,
+        headers: { 'content-type': type },
+        connections: CONNECTIONS,
+        seconds: DURATION_S,
+      });
+      results[mode][path] = { ...r, peak: mibOf(server.pid, 'VmHWM') };
+    }
+    server.child.kill('SIGTERM');
+    rmSync(server.dataDir, { recursive: true, force: true });
+  }
+
   console.log(
-    line(`tipline  POST ${path}`, t),
-    `  throughput x${(t.rps / p.rps).toFixed(2)}, p99 x${(t.p99 / p.p99).toFixed(2)} pipeline`,
+    `\n# web intake over loopback, ${CONNECTIONS} connections, ${DURATION_S} s per route (autocannon)`,
+  );
+  for (const path of ['/tips', '/api/tips']) {
+    const p = results.pipeline![path]!;
+    const t = results.tipline![path]!;
+    const line = (name: string, r: typeof p) =>
+      `${name.padEnd(28)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  2xx ${r.ok}  other ${r.other}  peak RSS ${r.peak.toFixed(0)} MiB`;
+    console.log(line(`pipeline POST ${path}`, p));
+    console.log(
+      line(`tipline  POST ${path}`, t),
+      `  throughput x${(t.rps / p.rps).toFixed(2)}, p99 x${(t.p99 / p.p99).toFixed(2)} pipeline`,
+    );
+  }
+  console.log(
+    `idle RSS: tipline ${idle.tipline!.toFixed(0)} MiB, pipeline ${idle.pipeline!.toFixed(0)} MiB`,
   );
 }
-console.log(`idle RSS: tipline ${idle.tipline!.toFixed(0)} MiB, pipeline ${idle.pipeline!.toFixed(0)} MiB`);
-// prettier-ignore

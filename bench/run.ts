@@ -21,6 +21,8 @@ import { benchWeb } from './web.js';
 import { benchBot } from './bot.js';
 import { benchDesk } from './desk.js';
 import { benchBudget } from './budget.js';
+import { benchDeskScale } from './desk-scale.js';
+import { benchLoad } from './load.js';
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -116,4 +118,5 @@ await benchWeb();
 await benchBot();
 await benchDesk();
 await benchBudget();
-await import('./load.js');
+await benchDeskScale();
+await benchLoad();
