@@ -1,4 +1,4 @@
-import type { Sodium } from '../crypto/index.js';
+import { cspHashSource } from '../crypto/index.js';
 import type { ThreadEntry } from './case-thread.js';
 import type { TipContent } from './tip-content.js';
 import type { TipRecord } from './ports.js';
@@ -74,18 +74,9 @@ export const isoMinute = (ms: number): string =>
   `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The whole document as a string. JavaScript strings cannot be wiped; its bytes are, by the caller. */
-export function caseFileHtml(
-  sodium: Sodium,
-  labels: CaseFileLabels,
-  doc: CaseFileDocument,
-  lang: string,
-): string {
+export function caseFileHtml(labels: CaseFileLabels, doc: CaseFileDocument, lang: string): string {
   const e = escapeHtml;
-  const styleHash = sodium.to_base64(
-    sodium.crypto_hash_sha256(STYLE),
-    sodium.base64_variants.ORIGINAL,
-  );
-  const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; style-src ${cspHashSource(STYLE)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const f = doc.content.fields;
   const fields: [string, string | undefined][] = [
     [labels.received, isoMinute(doc.tip.receivedAt)],

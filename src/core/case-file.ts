@@ -115,7 +115,6 @@ export async function buildCaseFile(
     const exportedAt = deps.clock();
     document = utf8(
       caseFileHtml(
-        deps.sodium,
         request.labels,
         {
           tip,

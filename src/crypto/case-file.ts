@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Sodium } from './sodium.js';
 import { concatBytes, CryptoFormatError, readMagic, wipe } from './bytes.js';
 import { deriveSubkeys } from './kdf.js';
@@ -142,4 +143,9 @@ export async function openCaseFile(
   } finally {
     wipe(sodium, padded);
   }
+}
+
+/** The CSP source for an inline style or script: 'sha256-' + base64 of its SHA-256 (CSP level 2). */
+export function cspHashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
