@@ -12,7 +12,6 @@ import {
   unlockReviewer,
   type CaseFileLabels,
   type CaseFileRequest,
-  type DeskId,
   type TipId,
   type UnlockedReviewer,
 } from '../../src/core/index.js';
@@ -121,7 +120,9 @@ describe('buildCaseFile', () => {
   it('records one audit entry that names the kind of file but no content, passphrase or recipient', async () => {
     const { deps, ana, tipId, shared, dataDir } = await caseWithThread();
     await buildCaseFile(deps, ana, request(tipId, { noteIds: [shared] }));
-    const entries = (await deps.store.listAudit(0, 1000)).filter((e) => e.action === 'tip.case_file');
+    const entries = (await deps.store.listAudit(0, 1000)).filter(
+      (e) => e.action === 'tip.case_file',
+    );
     expect(entries.map((e) => [e.subject, e.detail])).toEqual([
       [tipId, 'passphrase, 1 note(s), 1 file(s)'],
     ]);
@@ -153,7 +154,9 @@ describe('buildCaseFile', () => {
       (e: unknown) => e,
     );
     expect(isDomainError(error, 'invalid_input') && error.field).toBe(field);
-    expect((await deps.store.listAudit(0, 1000)).some((e) => e.action === 'tip.case_file')).toBe(false);
+    expect((await deps.store.listAudit(0, 1000)).some((e) => e.action === 'tip.case_file')).toBe(
+      false,
+    );
   });
 
   it('refuses a note that is not a note of this case', async () => {
@@ -177,7 +180,7 @@ describe('buildCaseFile', () => {
   it('refuses a tip on a desk whose key the reviewer does not hold', async () => {
     const { deps, ana, tipId } = await caseWithThread();
     const partner = await createDesk(deps, ana, 'partner');
-    const keys = new Set((await deps.store.listDeskKeys(partner as DeskId)).map((k) => k.id));
+    const keys = new Set((await deps.store.listDeskKeys(partner)).map((k) => k.id));
     const onlyPartner: UnlockedReviewer = {
       ...ana,
       deskKeys: new Map([...ana.deskKeys].filter(([id]) => keys.has(id))),
