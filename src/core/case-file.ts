@@ -70,8 +70,10 @@ function checkTarget(target: CaseFileTarget): CheckedTarget {
   if (target.passphrase !== target.confirmation)
     throw new DomainError('invalid_input', 'the two passphrases differ', 'confirmation');
   const passphrase = utf8(target.passphrase);
-  if (passphrase.length > MAX_CASE_PASSPHRASE_BYTES)
+  if (passphrase.length > MAX_CASE_PASSPHRASE_BYTES) {
+    passphrase.fill(0);
     throw new DomainError('too_large', 'passphrase is too long', 'passphrase');
+  }
   return { kind: 'passphrase', passphrase };
 }
 
