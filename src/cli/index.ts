@@ -5,6 +5,7 @@ import { createDeps } from '../compose.js';
 import { createLogger } from '../logging/logger.js';
 import { main as serve } from '../main.js';
 import { CliUsageError, describeCliError } from './cli-errors.js';
+import { openCaseCommand } from './open-case.js';
 import {
   auditCommand,
   backupCommand,
@@ -40,6 +41,10 @@ Usage:
                                              (default: TIPLINE_RETENTION_DAYS)
   tipline audit verify                       check the audit log's hash chain
   tipline audit list                         print the audit log
+  tipline open-case FILE [--out F] [--passphrase-file F | --identity F]
+                                             decrypt a case file offline (no data directory);
+                                             the passphrase may also come from
+                                             TIPLINE_CASE_PASSPHRASE, an age key from --identity
 
 Passphrases are read from the named file or asked on the terminal, never from arguments.
 Data lives in TIPLINE_DATA_DIR (default ./data), or in PostgreSQL when TIPLINE_DATABASE_URL is set.
@@ -77,6 +82,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command === 'serve') {
     await serve();
     return -1; // keeps running
+  }
+  if (command === 'open-case') {
+    try {
+      return await openCaseCommand(args, { out: io.out, env: process.env });
+    } catch (error) {
+      const { line, exitCode } = describeCliError(error);
+      io.err(`tipline: ${line}\n`);
+      return exitCode;
+    }
   }
   let deps;
   try {

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'desk.passkeys_required',
   'tip.move_out',
   'tip.move_in',
+  'tip.case_file',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -29,6 +29,7 @@ export {
 export * from './intake.js';
 export * from './reading.js';
 export * from './tip-move.js';
+export * from './case-file.js';
 export { newRandomId, bytesToHex, hexToBytes } from './ids.js';
 export * from './case-thread.js';
 export * from './rate-limiter.js';

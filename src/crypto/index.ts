@@ -18,3 +18,4 @@ export * from './codename.js';
 export * from './proof-of-work.js';
 export * from './server-seal.js';
 export * from './recovery-shares.js';
+export * from './case-file.js';

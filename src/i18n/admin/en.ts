@@ -273,6 +273,26 @@ export const adminEn = {
   'move.sameDesk': 'The case is already on that desk. Nothing was changed.',
   'move.gone':
     'This case is no longer on that desk (already moved or purged). Nothing was changed.',
+  'caseFile.heading': 'Download case file',
+  'caseFile.hint':
+    'One encrypted file for a partner organisation: the fields, the message, the files, the thread and the notes you tick. The server keeps no copy. The partner opens it with “tipline open-case”.',
+  'caseFile.notes': 'Notes to include',
+  'caseFile.to': 'Encrypt to',
+  'caseFile.toPassphrase': 'A passphrase (tell it to the partner another way, not with the file)',
+  'caseFile.passphrase': 'Passphrase',
+  'caseFile.passphraseHint': 'at least 12 characters',
+  'caseFile.confirmation': 'Passphrase again',
+  'caseFile.toAge': 'The partner’s age public key',
+  'caseFile.recipient': 'age public key',
+  'caseFile.recipientHint': 'starts with age1',
+  'caseFile.submit': 'Download case file',
+  'caseFile.docTitle': 'Case file',
+  'caseFile.docIntro': 'Exported from the tipline desk on',
+  'caseFile.shortPassphrase': 'The passphrase needs at least 12 characters. No case file was made.',
+  'caseFile.mismatch': 'The two passphrases differ. No case file was made.',
+  'caseFile.badRecipient': 'That is not a valid age public key (age1…). No case file was made.',
+  'caseFile.badNotes': 'A chosen note is not part of this case. No case file was made.',
+  'caseFile.chooseTarget': 'Choose a passphrase or an age public key. No case file was made.',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

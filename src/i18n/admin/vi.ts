@@ -276,4 +276,26 @@ export const adminVi: AdminMessages = {
   'move.sameDesk': 'Vụ việc đã ở bàn xử lý đó. Không có gì thay đổi.',
   'move.gone':
     'Vụ việc này không còn ở bàn xử lý đó (đã được chuyển hoặc xóa). Không có gì thay đổi.',
+  'caseFile.heading': 'Tải hồ sơ vụ việc',
+  'caseFile.hint':
+    'Một tệp được mã hóa cho tổ chức đối tác: các trường thông tin, tin nhắn, tệp đính kèm, chuỗi trao đổi và các ghi chú bạn đánh dấu. Máy chủ không giữ bản sao. Đối tác mở tệp bằng “tipline open-case”.',
+  'caseFile.notes': 'Ghi chú đưa vào',
+  'caseFile.to': 'Mã hóa bằng',
+  'caseFile.toPassphrase': 'Cụm mật khẩu (báo cho đối tác bằng cách khác, không gửi kèm tệp)',
+  'caseFile.passphrase': 'Cụm mật khẩu',
+  'caseFile.passphraseHint': 'ít nhất 12 ký tự',
+  'caseFile.confirmation': 'Nhập lại cụm mật khẩu',
+  'caseFile.toAge': 'Khóa công khai age của đối tác',
+  'caseFile.recipient': 'Khóa công khai age',
+  'caseFile.recipientHint': 'bắt đầu bằng age1',
+  'caseFile.submit': 'Tải hồ sơ vụ việc',
+  'caseFile.docTitle': 'Hồ sơ vụ việc',
+  'caseFile.docIntro': 'Xuất từ bàn xử lý tipline lúc',
+  'caseFile.shortPassphrase': 'Cụm mật khẩu cần ít nhất 12 ký tự. Không có hồ sơ nào được tạo.',
+  'caseFile.mismatch': 'Hai cụm mật khẩu không khớp. Không có hồ sơ nào được tạo.',
+  'caseFile.badRecipient':
+    'Đây không phải khóa công khai age hợp lệ (age1…). Không có hồ sơ nào được tạo.',
+  'caseFile.badNotes': 'Một ghi chú đã chọn không thuộc vụ việc này. Không có hồ sơ nào được tạo.',
+  'caseFile.chooseTarget':
+    'Hãy chọn cụm mật khẩu hoặc khóa công khai age. Không có hồ sơ nào được tạo.',
 };

@@ -10,6 +10,7 @@ import { registerReplyRoutes } from './replies/reply-routes.js';
 import { registerSetupRoutes } from './setup/setup-routes.js';
 import { registerTipRoutes } from './tip/tip-routes.js';
 import { registerMoveRoutes } from './tip/move-routes.js';
+import { registerCaseFileRoutes } from './tip/case-file-routes.js';
 
 export { SESSION_COOKIE, type AdminDeps } from './desk-guards.js';
 
@@ -25,6 +26,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   registerInboxRoutes(app, kit);
   registerTipRoutes(app, kit);
   registerMoveRoutes(app, kit);
+  registerCaseFileRoutes(app, kit);
   registerReplyRoutes(app, kit);
   registerPeopleRoutes(app, kit);
   registerAccountRoutes(app, kit);

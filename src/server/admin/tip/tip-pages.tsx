@@ -16,6 +16,7 @@ import {
 } from '../desk-frame.js';
 import { ReplyForm } from '../replies/reply-form.js';
 import { MoveForm } from './move-form.js';
+import { CaseFileForm } from './case-file-form.js';
 
 /* One tip: its fields, files, triage, thread and note form (the reply form is replies'). */
 
@@ -139,6 +140,7 @@ export function TipPage(props: TipView) {
         </div>
         <button type="submit">{t('tip.addNote')}</button>
       </form>
+      <CaseFileForm frame={props.frame} tip={tip} thread={thread} />
       <MoveForm frame={props.frame} tip={tip} targets={props.moveTargets ?? []} />
     </AdminShell>
   );
