@@ -102,4 +102,31 @@ describe('/admin/recovery-shares', () => {
     expect(bea.lastHtml).not.toContain('TLRS1-');
     expect(await splits(test)).toEqual([]);
   });
+
+  it('splits again from three current shares, and names a repeated share without splitting', async () => {
+    const { test, client, recoveryKey } = await adminWithKey();
+    await client.post('/admin/recovery-shares', {
+      recovery: recoveryKey,
+      threshold: '3',
+      total: '5',
+    });
+    const first = [...client.lastHtml.matchAll(/TLRS1-[0-9A-Z-]+/g)].map((m) => m[0]);
+    await client.get('/admin/recovery-shares');
+    const repeated = await client.post('/admin/recovery-shares', {
+      recovery: [first[0], first[1], first[1]].join('\n'),
+      threshold: '2',
+      total: '3',
+    });
+    expect(repeated.status).toBe(400);
+    expect(client.lastHtml).toContain('Share 3 was given twice');
+    await client.get('/admin/recovery-shares');
+    const again = await client.post('/admin/recovery-shares', {
+      recovery: [first[4], first[0], first[2]].join('\n'),
+      threshold: '2',
+      total: '3',
+    });
+    expect(again.status).toBe(200);
+    expect([...client.lastHtml.matchAll(/TLRS1-[0-9A-Z-]+/g)]).toHaveLength(3);
+    expect((await splits(test)).map((a) => a.detail)).toEqual(['3-of-5', '2-of-3']);
+  });
 });
