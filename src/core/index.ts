@@ -23,6 +23,7 @@ export {
   parseShareCounts,
   recoverReviewer,
   recoveryKeyOf,
+  RecoverySharesRefused,
   splitRecoveryKey,
   unlockWithRecoveryKey,
 } from './recovery.js';

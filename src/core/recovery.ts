@@ -11,6 +11,7 @@ import {
   wipe,
   type DeskKeyPair,
   type RecoveryKey,
+  type ShareProblem,
 } from '../crypto/index.js';
 import { recordAudit } from './audit.js';
 import { DomainError } from './errors.js';
@@ -58,7 +59,7 @@ export async function unlockWithRecoveryKey(
   return unlockedDesks(sodium, keys);
 }
 
-const SHARE_PROBLEMS: Record<RecoveryShareError['problem'], string> = {
+const SHARE_PROBLEMS: Record<ShareProblem, string> = {
   malformed: 'share # is not a recovery share (TLRS1-…); nothing was unlocked',
   checksum: 'share # does not match its checksum (a typo?); nothing was unlocked',
   mixed_splits: 'share # is from a different split than the first; nothing was unlocked',
@@ -67,9 +68,28 @@ const SHARE_PROBLEMS: Record<RecoveryShareError['problem'], string> = {
 };
 
 /**
+ * Recovery shares refused before anything was tried: which problem, and the 1-based position
+ * of the offending share in the input where there is one (never any share's content). An
+ * invalid_input DomainError with field `shares-<problem>`, so adapters that only map codes
+ * still answer 400.
+ */
+export class RecoverySharesRefused extends DomainError {
+  constructor(
+    readonly problem: ShareProblem,
+    readonly shareNumber: number | undefined,
+  ) {
+    super(
+      'invalid_input',
+      SHARE_PROBLEMS[problem].replace('#', String(shareNumber ?? '')),
+      `shares-${problem}`,
+    );
+  }
+}
+
+/**
  * The recovery key from what an operator typed: the single key (`TLRK1-…`), or M shares of a
- * split (`TLRS1-…`, one per line). Bad shares throw DomainError invalid_input with field
- * `shares-<problem>` (malformed, checksum, mixed_splits, repeated, too_few); nothing is tried.
+ * split (`TLRS1-…`, one per line). Bad shares throw RecoverySharesRefused (malformed,
+ * checksum, mixed_splits, repeated, too_few, and which share); nothing is tried.
  */
 export async function recoveryKeyOf(deps: CoreDeps, text: string): Promise<RecoveryKey> {
   const shares = shareLines(text);
@@ -85,11 +105,7 @@ export async function recoveryKeyOf(deps: CoreDeps, text: string): Promise<Recov
     seed = await combineRecoveryShares(deps.sodium, shares);
   } catch (error) {
     if (error instanceof RecoveryShareError)
-      throw new DomainError(
-        'invalid_input',
-        SHARE_PROBLEMS[error.problem].replace('#', String(error.position ?? '')),
-        `shares-${error.problem}`,
-      );
+      throw new RecoverySharesRefused(error.problem, error.position);
     throw error;
   }
   return recoveryKeyFromSeed(deps.sodium, seed);

@@ -131,6 +131,25 @@ export async function appendTipSegmentWithLabels(
   );
 }
 
+/**
+ * A segment of whole documents that keep their own sequences (compaction; a moved case's old
+ * desk rewritten without it), sealed to `key`; the plaintext is wiped on success and on error.
+ */
+export function sealDocumentsSegment(
+  deps: CoreDeps,
+  deskId: DeskId,
+  key: Pick<DeskKeyRecord, 'id' | 'publicKey'>,
+  docs: readonly IndexDoc[],
+) {
+  return sealSegment(
+    deps,
+    deskId,
+    key,
+    docs.map((doc) => ({ doc, part: 'all' as const })),
+    'own',
+  );
+}
+
 /** Triage: one segment with the new labels of each changed tip (later segments win). */
 export async function appendLabelSegment(
   deps: CoreDeps,
@@ -254,17 +273,7 @@ export async function compactSearchIndex(
     .map((id) => index.docs.get(id))
     .filter((d): d is IndexDoc => d !== undefined);
   const chunks = chunkDocs(docs);
-  const sealed: ReturnType<typeof sealSegment>[] = [];
-  for (const chunk of chunks)
-    sealed.push(
-      sealSegment(
-        deps,
-        deskId,
-        key,
-        chunk.map((doc) => ({ doc, part: 'all' as const })),
-        'own',
-      ),
-    );
+  const sealed = chunks.map((chunk) => sealDocumentsSegment(deps, deskId, key, chunk));
   const ids = small.map(([id]) => id);
   try {
     // Append before deleting: the store numbers a segment max + 1 over the desk's segments,

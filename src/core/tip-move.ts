@@ -11,12 +11,12 @@ import {
   wipe,
 } from '../crypto/index.js';
 import { DomainError } from './errors.js';
-import { hexToBytes, newRandomId } from './ids.js';
+import { hexToBytes } from './ids.js';
 import { recordAudit } from './audit.js';
 import { openTip } from './reading.js';
 import { openTriage } from './inbox-summaries.js';
-import { appendTipSegmentWithLabels } from './search-maintenance.js';
-import { docsOfSegment, segmentJson } from './search-index.js';
+import { appendTipSegmentWithLabels, sealDocumentsSegment } from './search-maintenance.js';
+import { docsOfSegment } from './search-index.js';
 import type { CoreDeps } from './deps.js';
 import type { UnlockedReviewer } from './key-material.js';
 import type { DeskId, DeskKeyId, DeskKeyRecord, SearchSegmentId, TipId } from './ports.js';
@@ -183,25 +183,7 @@ async function dropFromSegments(
         stale.push(segment.id);
         const kept = docs.filter((d) => d.tipId !== tipId);
         if (kept.length === 0) continue;
-        const json = utf8(
-          JSON.stringify(
-            segmentJson(
-              kept.map((doc) => ({ doc, part: 'all' as const })),
-              true,
-            ),
-          ),
-        );
-        await deps.store.appendSearchSegment({
-          id: newRandomId<SearchSegmentId>(deps.random),
-          deskId,
-          deskKeyId: activeKey.id,
-          sealed: sealTipEnvelope(
-            deps.sodium,
-            { keyId: hexToBytes(activeKey.id), publicKey: activeKey.publicKey },
-            json,
-          ),
-        });
-        wipe(deps.sodium, json);
+        await deps.store.appendSearchSegment(sealDocumentsSegment(deps, deskId, activeKey, kept));
       } catch (error) {
         if (!(error instanceof CryptoFormatError || error instanceof SyntaxError)) throw error;
       } finally {

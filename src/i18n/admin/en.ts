@@ -293,6 +293,17 @@ export const adminEn = {
   'caseFile.badRecipient': 'That is not a valid age public key (age1…). No case file was made.',
   'caseFile.badNotes': 'A chosen note is not part of this case. No case file was made.',
   'caseFile.chooseTarget': 'Choose a passphrase or an age public key. No case file was made.',
+  'split.heading': 'Split the recovery key',
+  'split.intro':
+    'Type the recovery key (TLRK1-…) or M shares of the current split, one per line, and choose how many shares to make and how many restore the key (2 ≤ M ≤ N ≤ 16). The shares are shown once: print each on its own sheet for a different person.',
+  'split.key': 'Recovery key, or current shares one per line',
+  'split.threshold': 'Shares needed to recover (M)',
+  'split.total': 'Shares to make (N)',
+  'split.submit': 'Split the key',
+  'split.done':
+    'Here are the shares. They are shown only this once and are not stored: print each one now and give it to a different person.',
+  'split.badCounts': 'Choose 2 ≤ M ≤ N ≤ 16. Nothing was split.',
+  'split.wrongKey': 'That is not this desk’s recovery key. Nothing was split.',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

@@ -294,4 +294,15 @@ export const adminSrLatn: AdminMessages = {
   'caseFile.badRecipient': 'To nije ispravan javni age ključ (age1…). Spis nije napravljen.',
   'caseFile.badNotes': 'Izabrana beleška ne pripada ovom predmetu. Spis nije napravljen.',
   'caseFile.chooseTarget': 'Izaberite lozinku ili javni age ključ. Spis nije napravljen.',
+  'split.heading': 'Podela ključa za oporavak',
+  'split.intro':
+    'Upišite ključ za oporavak (TLRK1-…) ili M delova trenutne podele, jedan po redu, i izaberite koliko delova da se napravi i koliko ih vraća ključ (2 ≤ M ≤ N ≤ 16). Delovi se prikazuju samo jednom: odštampajte svaki na posebnom listu za drugu osobu.',
+  'split.key': 'Ključ za oporavak ili trenutni delovi, jedan po redu',
+  'split.threshold': 'Broj delova potreban za oporavak (M)',
+  'split.total': 'Broj delova koji se pravi (N)',
+  'split.submit': 'Podeli ključ',
+  'split.done':
+    'Ovo su delovi. Prikazuju se samo ovaj put i ne čuvaju se: odmah odštampajte svaki i dajte ga drugoj osobi.',
+  'split.badCounts': 'Izaberite 2 ≤ M ≤ N ≤ 16. Ništa nije podeljeno.',
+  'split.wrongKey': 'To nije ključ za oporavak ovog deska. Ništa nije podeljeno.',
 };

@@ -298,4 +298,15 @@ export const adminVi: AdminMessages = {
   'caseFile.badNotes': 'Một ghi chú đã chọn không thuộc vụ việc này. Không có hồ sơ nào được tạo.',
   'caseFile.chooseTarget':
     'Hãy chọn cụm mật khẩu hoặc khóa công khai age. Không có hồ sơ nào được tạo.',
+  'split.heading': 'Chia khóa khôi phục',
+  'split.intro':
+    'Nhập khóa khôi phục (TLRK1-…) hoặc M phần của lần chia hiện tại, mỗi dòng một phần, rồi chọn số phần cần tạo và số phần cần để khôi phục khóa (2 ≤ M ≤ N ≤ 16). Các phần chỉ hiển thị một lần: hãy in mỗi phần ra một tờ riêng cho một người khác nhau.',
+  'split.key': 'Khóa khôi phục, hoặc các phần hiện tại, mỗi dòng một phần',
+  'split.threshold': 'Số phần cần để khôi phục (M)',
+  'split.total': 'Số phần cần tạo (N)',
+  'split.submit': 'Chia khóa',
+  'split.done':
+    'Đây là các phần. Chúng chỉ hiển thị lần này và không được lưu: hãy in ngay từng phần và trao cho những người khác nhau.',
+  'split.badCounts': 'Hãy chọn 2 ≤ M ≤ N ≤ 16. Không có gì được chia.',
+  'split.wrongKey': 'Đây không phải khóa khôi phục của bàn xử lý này. Không có gì được chia.',
 };

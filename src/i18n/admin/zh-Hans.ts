@@ -273,4 +273,14 @@ export const adminZhHans: AdminMessages = {
   'caseFile.badRecipient': '这不是有效的 age 公钥（age1…）。未生成案件文件。',
   'caseFile.badNotes': '所选备注不属于此案件。未生成案件文件。',
   'caseFile.chooseTarget': '请选择口令或 age 公钥。未生成案件文件。',
+  'split.heading': '拆分恢复密钥',
+  'split.intro':
+    '输入恢复密钥（TLRK1-…），或当前拆分中的 M 份分片（每行一份），然后选择生成多少份分片、需要多少份才能恢复密钥（2 ≤ M ≤ N ≤ 16）。分片只显示一次：请把每一份单独打印，交给不同的人保管。',
+  'split.key': '恢复密钥，或当前分片（每行一份）',
+  'split.threshold': '恢复所需分片数（M）',
+  'split.total': '生成的分片数（N）',
+  'split.submit': '拆分密钥',
+  'split.done': '以下是分片。它们只显示这一次，服务器不保存：请立即逐份打印，分别交给不同的人。',
+  'split.badCounts': '请选择 2 ≤ M ≤ N ≤ 16。未进行拆分。',
+  'split.wrongKey': '这不是本审阅台的恢复密钥。未进行拆分。',
 };

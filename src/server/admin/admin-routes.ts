@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { registerAccountRoutes } from './account/account-routes.js';
+import { registerSplitRecoveryRoutes } from './account/split-recovery.js';
 import { registerLanguageRoutes } from './account/language-routes.js';
 import { registerAuditRoutes } from './audit/audit-routes.js';
 import { createDeskKit, type AdminDeps } from './desk-guards.js';
@@ -30,6 +31,7 @@ export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   registerReplyRoutes(app, kit);
   registerPeopleRoutes(app, kit);
   registerAccountRoutes(app, kit);
+  registerSplitRecoveryRoutes(app, kit);
   registerLanguageRoutes(app, kit);
   registerAuditRoutes(app, kit);
 }

@@ -1,14 +1,9 @@
-import { isDomainError } from '../../../core/index.js';
+import { RecoverySharesRefused } from '../../../core/index.js';
 import type { AdminTranslate } from '../desk-frame.js';
 
-const PROBLEMS = ['malformed', 'checksum', 'mixed_splits', 'repeated', 'too_few'] as const;
-
-/** The desk's line for refused recovery shares (core's field `shares-<problem>`), or undefined. */
+/** The desk's line for refused recovery shares (core's RecoverySharesRefused), or undefined. */
 export function shareProblemText(error: unknown, t: AdminTranslate): string | undefined {
-  if (!isDomainError(error, 'invalid_input') || !error.field?.startsWith('shares-')) return;
-  const problem = PROBLEMS.find((p) => error.field === `shares-${p}`);
-  if (!problem) return;
-  // core names the share's position in its message ("share 3 …"), never its content
-  const n = /share (\d+)/.exec(error.message)?.[1] ?? '';
-  return t(`recover.share.${problem}`, { n });
+  if (!(error instanceof RecoverySharesRefused)) return;
+  // the share's position in what was typed, never its content
+  return t(`recover.share.${error.problem}`, { n: String(error.shareNumber ?? '') });
 }

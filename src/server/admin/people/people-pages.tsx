@@ -111,6 +111,9 @@ export function PeoplePage(props: PeopleView) {
         </label>
         <button type="submit">{t('desks.create')}</button>
       </form>
+      <p>
+        <a href="/admin/recovery-shares">{t('split.heading')}</a>
+      </p>
       {props.passkeysRequired === undefined ? (
         ''
       ) : (
