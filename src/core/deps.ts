@@ -5,7 +5,6 @@ import type { IntakeLimits } from './intake-limits.js';
 import type { AttachmentInput } from './tip-content.js';
 import type { AlertOptions } from './alert-options.js';
 import type { SealedScanner } from './sealed-scan.js';
-import type { SharedKeys } from './shared-limits.js';
 
 /** Event names are static; fields must never carry tip text, addresses, chat ids or keys. */
 export interface Logger {
@@ -20,6 +19,24 @@ export interface Logger {
  */
 export interface AttachmentSanitizer {
   sanitize(file: AttachmentInput): Promise<AttachmentInput>;
+}
+
+/**
+ * Keys derived from TIPLINE_SHARED_SECRET, the same on every instance on one database and never
+ * in it. With them, instances hash a client the same way, accept each other's proof-of-work
+ * challenges, and count rate limits, login failures and Telegram updates together in the
+ * store (shared_counters). Without them (one instance, or SQLite) each process keeps its own
+ * random keys and counts in memory, as before.
+ */
+export interface SharedKeys {
+  /** Hashes client addresses into limiter keys (server/client-key.ts). */
+  readonly client: Uint8Array;
+  /** MACs proof-of-work challenges (pow-gate.ts). */
+  readonly proofOfWork: Uint8Array;
+  /** Hashes limiter keys (hashed addresses, account names, chat ids) again before they are stored. */
+  readonly counters: Uint8Array;
+  /** The Telegram webhook secret token when TELEGRAM_WEBHOOK_SECRET is not set: one for all instances. */
+  readonly telegramWebhook: Uint8Array;
 }
 
 /** Everything core needs, built once at start-up (src/main.ts) or per test. */

@@ -1,25 +1,9 @@
 import type { Sodium } from '../crypto/sodium.js';
-import type { CoreDeps } from './deps.js';
+import type { CoreDeps, SharedKeys } from './deps.js';
+
+export type { SharedKeys } from './deps.js';
 import { createLoginThrottle, loginWaitMs, type LoginThrottle } from './desk-login.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
-
-/**
- * Keys derived from TIPLINE_SHARED_SECRET, the same on every instance on one database and never
- * in it. With them, instances hash a client the same way, accept each other's proof-of-work
- * challenges, and count rate limits, login failures and Telegram updates together in the
- * store (shared_counters). Without them (one instance, or SQLite) each process keeps its own
- * random keys and counts in memory, as before.
- */
-export interface SharedKeys {
-  /** Hashes client addresses into limiter keys (server/client-key.ts). */
-  readonly client: Uint8Array;
-  /** MACs proof-of-work challenges (pow-gate.ts). */
-  readonly proofOfWork: Uint8Array;
-  /** Hashes limiter keys (hashed addresses, account names, chat ids) again before they are stored. */
-  readonly counters: Uint8Array;
-  /** The Telegram webhook secret token when TELEGRAM_WEBHOOK_SECRET is not set: one for all instances. */
-  readonly telegramWebhook: Uint8Array;
-}
 
 /** TIPLINE_SHARED_SECRET's bytes: at least this many, so the keys cannot be guessed. */
 export const SHARED_SECRET_MIN_BYTES = 32;
