@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
-import type { DeskId } from './ports.js';
+import type { DeskId, QuestionnaireId } from './ports.js';
 import { normalizeText } from './text.js';
 
 /*
@@ -23,7 +23,7 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 /** The fixed answers of a yes/no/not sure question. */
 export const YES_NO_VALUES = ['yes', 'no', 'not_sure'] as const;
 
-export const MAX_LABEL_CHARS = 500;
+export const MAX_QUESTION_LABEL_CHARS = 500;
 export const MAX_QUESTIONS = 40;
 export const MAX_CHOICES = 30;
 /** A free-text answer, like the optional tip fields. */
@@ -56,9 +56,6 @@ const definitionSchema = z.object({ questions: z.array(questionSchema).max(MAX_Q
 export type Translated = Readonly<Record<string, string>>;
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionnaireDefinition = z.infer<typeof definitionSchema>;
-
-declare const questionnaireBrand: unique symbol;
-export type QuestionnaireId = string & { readonly [questionnaireBrand]: 'QuestionnaireId' };
 
 /** One stored version of a desk's questionnaire. Never changed once written. */
 export interface QuestionnaireRecord {
@@ -135,11 +132,11 @@ export function parseQuestionnaireDefinition(input: unknown): QuestionnaireDefin
         id,
         `question id "${id}" is used twice`,
       );
-    if (texts(question).some((text) => text.length > MAX_LABEL_CHARS))
+    if (texts(question).some((text) => text.length > MAX_QUESTION_LABEL_CHARS))
       throw new QuestionnaireDefinitionError(
         'label_too_long',
         id,
-        `a text of question "${id}" is over ${MAX_LABEL_CHARS} characters`,
+        `a text of question "${id}" is over ${MAX_QUESTION_LABEL_CHARS} characters`,
       );
     if (CHOICE_TYPES.includes(question.type)) {
       const choices = question.choices ?? [];
@@ -208,7 +205,7 @@ export function textIn(labels: Translated, locale: string): { text: string; fall
 }
 
 /** Answers as sealed in a tip: question id to one value or several (multiple choice). */
-export type AnswerValues = Readonly<Record<string, string | readonly string[]>>;
+export type AnswerValues = Readonly<Record<string, string | string[]>>;
 
 /** What a tip records of its questionnaire, inside the sealed envelope. */
 export interface TipAnswers {
@@ -254,7 +251,7 @@ export function isShown(question: Question, values: AnswerValues): boolean {
   return given.some((value) => question.showIf!.anyOf.includes(value));
 }
 
-function checkOne(question: Question, raw: readonly string[]): string | readonly string[] {
+function checkOne(question: Question, raw: readonly string[]): string | string[] {
   const fail = (problem: AnswerProblem) => new AnswerError(problem, question.id);
   const choices = answerValues(question);
   if (question.type === 'multiple') {
@@ -297,7 +294,7 @@ export function validateAnswers(
   const known = new Set(definition.questions.map((q) => q.id));
   for (const id of Object.keys(raw))
     if (!known.has(id)) throw new AnswerError('unknown_question', id);
-  const values: Record<string, string | readonly string[]> = {};
+  const values: Record<string, string | string[]> = {};
   for (const question of definition.questions) {
     const given = (raw[question.id] ?? []).map((v) => normalizeText(v)).filter((v) => v !== '');
     if (!isShown(question, values)) {

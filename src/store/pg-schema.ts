@@ -289,3 +289,18 @@ export const reviewerPasskeys = pgTable(
   },
   (table) => [index('reviewer_passkeys_reviewer_idx').on(table.reviewerId)],
 );
+
+/** Desk questionnaires, one row per version: see schema.ts. */
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: text('id').primaryKey(),
+    deskId: text('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    version: integer('version').notNull(),
+    definition: text('definition').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('questionnaires_desk_version_idx').on(table.deskId, table.version)],
+);
