@@ -1,4 +1,5 @@
 import { DEFAULT_QUESTIONNAIRE } from './default-questionnaire.js';
+import { defaultDesk } from './desks.js';
 import type { CoreDeps } from './deps.js';
 import { roundDownToHour } from './deps.js';
 import { DomainError } from './errors.js';
@@ -101,4 +102,14 @@ export async function answersForTip(
     version: version.version,
     values: validateAnswers(version.definition, raw),
   };
+}
+
+/** The current questionnaire of the desk a form posts to: the named one, else the default desk. */
+export async function questionnaireForForm(
+  deps: CoreDeps,
+  deskName?: string,
+): Promise<QuestionnaireRecord | undefined> {
+  const desk =
+    deskName === undefined ? await defaultDesk(deps) : await deps.store.getDeskByName(deskName);
+  return desk && currentQuestionnaire(deps, desk.id);
 }
