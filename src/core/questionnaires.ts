@@ -7,6 +7,7 @@ import { newRandomId } from './ids.js';
 import type { DeskId, QuestionnaireId, QuestionnaireRow } from './ports.js';
 import {
   parseQuestionnaireDefinition,
+  textIn,
   validateAnswers,
   type QuestionnaireRecord,
   type TipAnswers,
@@ -112,4 +113,37 @@ export async function questionnaireForForm(
   const desk =
     deskName === undefined ? await defaultDesk(deps) : await deps.store.getDeskByName(deskName);
   return desk && currentQuestionnaire(deps, desk.id);
+}
+
+/** One answered question as a reader sees it: the question and answer texts of that version. */
+export interface AnsweredQuestion {
+  readonly id: string;
+  readonly question: string;
+  /** The answer: choice labels for choice questions (yes/no/not sure as their values). */
+  readonly answer: readonly string[];
+}
+
+/**
+ * A tip's answers with the question texts of the version it answered, in `locale` (English where
+ * a text has none), in question order. Undefined when that version is not in the store.
+ */
+export async function describeAnswers(
+  deps: Pick<CoreDeps, 'store'>,
+  answers: TipAnswers,
+  locale = 'en',
+): Promise<AnsweredQuestion[] | undefined> {
+  const version = await questionnaireVersion(deps, answers.questionnaire);
+  if (!version) return undefined;
+  return version.definition.questions.flatMap((question) => {
+    const given = answers.values[question.id];
+    if (given === undefined) return [];
+    const values = typeof given === 'string' ? [given] : given;
+    const label = (value: string) => {
+      const choice = question.choices?.find((c) => c.id === value);
+      return choice ? textIn(choice.label, locale).text : value;
+    };
+    return [
+      { id: question.id, question: textIn(question.label, locale).text, answer: values.map(label) },
+    ];
+  });
 }
