@@ -16,6 +16,7 @@ import {
 } from '../desk-frame.js';
 import { ReplyForm } from '../replies/reply-form.js';
 import { MoveForm } from './move-form.js';
+import { AnswersTable } from './answers-table.js';
 
 /* One tip: its fields, files, triage, thread and note form (the reply form is replies'). */
 
@@ -70,6 +71,7 @@ export function TipPage(props: TipView) {
       <p class="message" id="tip-message">
         {f.message}
       </p>
+      <AnswersTable frame={props.frame} detail={props.detail} />
       {content.attachments.length > 0 ? (
         <>
           <h2>{t('field.attachments')}</h2>
