@@ -11,8 +11,13 @@ import {
   saveQuestionnaire,
   submitTip,
   unlockReviewer,
+  matchesSealed,
+  parseSearchQuery,
   type QuestionnaireDefinition,
+  type TipContent,
+  type TipId,
 } from '../../src/core/index.js';
+import { contentWords, docOfTip } from '../../src/core/search-index.js';
 import { createTestDeps, PASSPHRASE, submission } from '../helpers.js';
 
 async function ready() {
@@ -110,5 +115,39 @@ describe('answers in a tip', () => {
     await expect(
       submitTip(deps, submission('help', { answers: { raw: {}, questionnaireId: 'nope' } })),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'questionnaire' });
+  });
+});
+
+describe('answers in the search index', () => {
+  const tip = (values: Record<string, string | string[]>): TipContent => ({
+    v: 1,
+    channel: 'web',
+    language: 'en',
+    fields: { message: 'help' },
+    attachments: [],
+    answers: { questionnaire: 'q1', version: 1, values },
+  });
+
+  it('indexes each answer as question=value and the words of free-text answers', () => {
+    const words = contentWords(
+      tip({ debt_grows: 'yes', exploitation: ['labour', 'scam'], story: 'Hotel Zvezdara' }),
+    );
+    expect(words).toEqual(
+      expect.arrayContaining([
+        'debt_grows=yes',
+        'exploitation=labour',
+        'exploitation=scam',
+        'story=hotel zvezdara',
+        'zvezdara',
+      ]),
+    );
+  });
+
+  it('finds a tip by an answer searched as question=value, and not one answered otherwise', () => {
+    const criteria = { words: parseSearchQuery('exploitation=scam') };
+    const doc = (values: Record<string, string | string[]>) =>
+      docOfTip('t1' as TipId, tip(values), []);
+    expect(matchesSealed(doc({ exploitation: ['labour', 'scam'] }), criteria)).toBe(true);
+    expect(matchesSealed(doc({ exploitation: ['labour'] }), criteria)).toBe(false);
   });
 });
