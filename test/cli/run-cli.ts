@@ -34,13 +34,19 @@ export interface InitialisedDataDir {
   readonly recoveryFile: string;
 }
 
-/** Runs `tipline init` for reviewer "ana" in `work`/data, as an operator would, and checks it worked. */
-export function initialiseDataDir(work: string): InitialisedDataDir {
+/**
+ * Runs `tipline init` for reviewer "ana" in `work`/data, as an operator would, and checks it worked.
+ * `extraEnv` adds to the environment of this and later commands (TIPLINE_DATABASE_URL for PostgreSQL).
+ */
+export function initialiseDataDir(
+  work: string,
+  extraEnv: Record<string, string> = {},
+): InitialisedDataDir {
   const dataDir = join(work, 'data');
   const passphraseFile = join(work, 'pass.txt');
   const recoveryFile = join(work, 'recovery.txt');
   writeFileSync(passphraseFile, 'ana has a long passphrase\n');
-  const env = { TIPLINE_DATA_DIR: dataDir };
+  const env = { TIPLINE_DATA_DIR: dataDir, ...extraEnv };
   const result = runCli(
     [
       'init',

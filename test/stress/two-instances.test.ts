@@ -1,10 +1,10 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { totpCodeAt } from '../../src/core/index.js';
 import { tempDir } from '../helpers.js';
 import { freshPostgresUrl, postgresAdminUrl } from '../pg-stores.js';
-import { runCli, type InitialisedDataDir } from '../cli/run-cli.js';
+import { initialiseDataDir, runCli } from '../cli/run-cli.js';
 import { postTip, startServerChild, type ServerChild } from './server-child.js';
 import { startLoad, warmedUp } from './tip-load.js';
 import { HttpDeskClient } from './desk-http.js';
@@ -14,35 +14,12 @@ const PASSPHRASE = 'ana has a long passphrase';
 // one secret for both instances: shared login throttle, proof-of-work key and webhook secret
 const SHARED = { TIPLINE_SHARED_SECRET: 'ab'.repeat(32) };
 
-/** `tipline init` for ana on a fresh PostgreSQL database; each instance gets its own data dir. */
-function initialisePostgres(work: string, url: string): InitialisedDataDir {
-  const passphraseFile = join(work, 'pass.txt');
-  const recoveryFile = join(work, 'recovery.txt');
-  writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
-  const dataDir = join(work, 'a');
-  const env = { TIPLINE_DATABASE_URL: url, TIPLINE_DATA_DIR: dataDir };
-  const init = runCli(
-    [
-      'init',
-      '--reviewer',
-      'ana',
-      '--passphrase-file',
-      passphraseFile,
-      '--recovery-key-out',
-      recoveryFile,
-    ],
-    env,
-  );
-  if (init.status !== 0 || init.stderr !== '')
-    throw new Error(`tipline init failed: ${init.stderr}`);
-  return { dataDir, env, passphraseFile, recoveryFile };
-}
-
 describe.skipIf(!postgresAdminUrl)('two server processes on one PostgreSQL', () => {
   it("take tips on both, show one instance's triage on the other, lose no acknowledged tip when one is SIGKILLed mid-load, and keep one audit chain", async () => {
     const url = await freshPostgresUrl();
     const work = tempDir('tipline-two-');
-    const setup = initialisePostgres(work, url);
+    // each instance gets a data dir of its own (for alert.key); the tips are in PostgreSQL
+    const setup = initialiseDataDir(work, { TIPLINE_DATABASE_URL: url });
     const servers: ServerChild[] = [];
     onTestFinished(async () => {
       await Promise.all(servers.map((s) => s.kill()));
