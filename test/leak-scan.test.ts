@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { join } from 'node:path';
-import { initialiseDesk, submitTip, unlockReviewer, exportTips } from '../src/core/index.js';
+import {
+  initialiseDesk,
+  saveQuestionnaire,
+  submitTip,
+  unlockReviewer,
+  exportTips,
+} from '../src/core/index.js';
 import {
   createTestDeps,
   filesBelow,
@@ -13,10 +19,14 @@ import {
 
 // Threat model 1 and 2: a copy of the disk shows no tip content and no tipster identifier.
 describe('a byte scan of the data directory after tips arrive', () => {
-  it('finds no marker text, attachment bytes, file names, contact details or chat ids', async () => {
+  it('finds no marker text, questionnaire answer, attachment bytes, file names, contact details or chat ids', async () => {
     const { deps, dataDir, logLines } = await createTestDeps();
-    await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    const { deskId } = await initialiseDesk(deps, { reviewerName: 'ana', passphrase: PASSPHRASE });
+    await saveQuestionnaire(deps, deskId, {
+      questions: [{ id: 'story', type: 'text', required: false, label: { en: 'Tell more' } }],
+    });
     const markers = {
+      answer: 'MARKER-ANSWER-boss-kept-papers',
       message: 'MARKER-MSG-4f1c9e',
       place: 'MARKER-PLACE-bor',
       contact: 'MARKER-CONTACT-+381',
@@ -45,6 +55,7 @@ describe('a byte scan of the data directory after tips arrive', () => {
           { name: markers.fileName, mediaType: 'image/jpeg', bytes: new Uint8Array(photo) },
           { name: 'statement.pdf', mediaType: 'application/pdf', bytes: pdf },
         ],
+        answers: { raw: { story: [markers.answer] } },
       });
     }
     await submitTip(deps, {

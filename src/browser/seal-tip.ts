@@ -104,8 +104,20 @@ function showError(form: HTMLFormElement, message: string): void {
   box.scrollIntoView();
 }
 
+/**
+ * Whether the tipster answered any of the desk's questions. Answers are not sealed in the
+ * browser yet (#17), so such a form goes as the plain form: the server checks and seals them,
+ * as with JavaScript off, and no answer is lost.
+ */
+function hasAnswers(form: HTMLFormElement): boolean {
+  for (const [name, value] of new FormData(form).entries())
+    if (name.startsWith('q.') && typeof value === 'string' && value.trim() !== '') return true;
+  return false;
+}
+
 /** Seals and sends; false when sealing cannot run here, so the plain form should be sent. */
 async function sealAndSend(form: HTMLFormElement): Promise<boolean> {
+  if (hasAnswers(form)) return false;
   const key = await fetchDeskKey(form);
   if (!key.ok) {
     showError(form, key.response.error ?? form.dataset.errorText ?? '');

@@ -12,6 +12,8 @@ import {
   recordAudit,
   verifyAuditChain,
   exportTips,
+  describeAnswers,
+  type TipAnswers,
   initialiseDesk,
   recoverReviewer,
   parseShareCounts,
@@ -189,6 +191,18 @@ export async function exportCommand(
           type,
           size,
         })),
+        // the answers with the question texts of the version the tip answered
+        ...(content.answers
+          ? {
+              questionnaire: {
+                id: content.answers.questionnaire,
+                version: content.answers.version,
+              },
+              answers:
+                (await describeAnswers(deps, content.answers as TipAnswers)) ??
+                content.answers.values,
+            }
+          : {}),
       };
       io.out(`${JSON.stringify(line)}\n`);
       exported++;

@@ -1,5 +1,8 @@
 import { sealTipEnvelope, utf8, wipe } from '../crypto/index.js';
 import { DomainError } from './errors.js';
+import { questionnaireVersion } from './questionnaires.js';
+import type { QuestionnaireRecord } from './questionnaire.js';
+import type { QuestionnaireId } from './ports.js';
 import { hexToBytes } from './ids.js';
 import { recordAudit } from './audit.js';
 import { openTip } from './reading.js';
@@ -134,6 +137,14 @@ export interface TipDetail {
   readonly content: TipContent;
   readonly triage: Triage;
   readonly thread: readonly ThreadEntry[];
+  /** The questionnaire version the tip answered, for its question texts; absent if none. */
+  readonly questionnaire?: QuestionnaireRecord;
+}
+
+async function answeredVersion(deps: CoreDeps, content: TipContent) {
+  const id = content.answers?.questionnaire;
+  const questionnaire = id ? await questionnaireVersion(deps, id as QuestionnaireId) : undefined;
+  return questionnaire ? { questionnaire } : {};
 }
 
 /** Opens one tip for a reviewer, with its triage and thread. Audited as a view. */
@@ -150,6 +161,7 @@ export async function openTipDetail(
     content,
     triage: openTriage(deps, unlocked, tip),
     thread: await readThread(deps, unlocked, tipId),
+    ...(await answeredVersion(deps, content)),
   };
   await recordAudit(deps, { actor: unlocked.reviewer.id, action: 'tip.view', subject: tipId });
   return detail;

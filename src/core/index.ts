@@ -28,6 +28,9 @@ export {
   unlockWithRecoveryKey,
 } from './recovery.js';
 export * from './intake.js';
+export * from './questionnaire.js';
+export * from './questionnaires.js';
+export { DEFAULT_QUESTIONNAIRE } from './default-questionnaire.js';
 export * from './reading.js';
 export * from './tip-move.js';
 export * from './case-file.js';

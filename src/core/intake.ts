@@ -25,6 +25,7 @@ import {
 import type { AttachmentId, AttachmentRecord, DeskRecord, InboxRecord, TipId } from './ports.js';
 import { recordActivity } from './alerts.js';
 import { DEFAULT_CHECK_BACK, type CheckBack } from './check-back.js';
+import { answersForTip } from './questionnaires.js';
 
 export interface TipReceipt {
   readonly tipId: TipId;
@@ -86,6 +87,14 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
   const desk = await chooseDesk(deps, submission.deskName);
   const deskKey = await store.getActiveDeskKey(desk.id);
   if (!deskKey) throw new DomainError('not_initialised', 'desk has no key');
+  const answers =
+    submission.answers &&
+    (await answersForTip(
+      deps,
+      desk.id,
+      submission.answers.raw,
+      submission.answers.questionnaireId,
+    ));
   const tipId = newRandomId<TipId>(random);
   const { codename, inbox } = await issueInbox(deps, tipId);
   const keys: Uint8Array[] = [];
@@ -114,6 +123,7 @@ export async function submitTip(deps: CoreDeps, submission: TipSubmission): Prom
       fields,
       attachments: refs,
       ...(submission.replyRoute ? { replyRoute: submission.replyRoute } : {}),
+      ...(answers ? { answers } : {}),
     };
     plaintext = utf8(JSON.stringify(content));
     const envelope = sealTipEnvelope(

@@ -16,6 +16,7 @@ export type ReviewerId = Brand<string, 'ReviewerId'>;
 export type AttachmentId = Brand<string, 'AttachmentId'>;
 export type MessageId = Brand<string, 'MessageId'>;
 export type SearchSegmentId = Brand<string, 'SearchSegmentId'>;
+export type QuestionnaireId = Brand<string, 'QuestionnaireId'>;
 
 export const CHANNELS = ['web', 'telegram'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -200,6 +201,19 @@ export interface SearchSegmentRecord {
 
 /** A segment without its sealed bytes: enough to see which ones a session has not read yet. */
 export type SearchSegmentHead = Omit<SearchSegmentRecord, 'sealed'>;
+
+/**
+ * One version of a desk's questionnaire as stored: public, so in plaintext. `definition` is the
+ * JSON text core wrote (core parses and checks it again when reading); `version` is 1, 2, … per
+ * desk, assigned by the store. Rows are never changed or deleted, so old tips keep their text.
+ */
+export interface QuestionnaireRow {
+  readonly id: QuestionnaireId;
+  readonly deskId: DeskId;
+  readonly version: number;
+  readonly definition: string;
+  readonly createdAt: number;
+}
 
 /** One audit entry as stored. `hash` = BLAKE2b(previousHash | canonical entry). */
 export interface AuditRecord {
@@ -432,6 +446,14 @@ export interface Store {
   listSearchSegmentHeads(deskId: DeskId): Promise<SearchSegmentHead[]>;
   getSearchSegments(ids: readonly SearchSegmentId[]): Promise<SearchSegmentRecord[]>;
   deleteSearchSegments(ids: readonly SearchSegmentId[]): Promise<number>;
+
+  /** Appends a version of a desk's questionnaire, the store assigning max + 1 (1 for the first). */
+  appendQuestionnaire(row: Omit<QuestionnaireRow, 'version'>): Promise<QuestionnaireRow>;
+  getQuestionnaire(id: QuestionnaireId): Promise<QuestionnaireRow | undefined>;
+  /** The desk's highest version, or undefined if it has none yet. */
+  getCurrentQuestionnaire(deskId: DeskId): Promise<QuestionnaireRow | undefined>;
+  /** Every version of a desk's questionnaire, oldest first. */
+  listQuestionnaires(deskId: DeskId): Promise<QuestionnaireRow[]>;
 
   lastAudit(): Promise<AuditRecord | undefined>;
   appendAudit(record: AuditRecord): Promise<void>;

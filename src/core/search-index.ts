@@ -93,12 +93,22 @@ export function matchesSealed(doc: IndexDoc, criteria: SealedCriteria): boolean 
   return true;
 }
 
-/** The indexed words of a tip: its text fields and its country code. */
+/**
+ * The indexed words of a tip: its text fields, its country code, and its questionnaire answers,
+ * each as one word `<question id>=<value>` (so "debt_grows=yes" finds the tips that answered so)
+ * plus the words of free-text answers.
+ */
 export function contentWords(content: TipContent): string[] {
   const f = content.fields;
   const words = new Set<string>();
   for (const part of [f.message, f.place, f.when, f.contact, f.country])
     if (part !== undefined) for (const word of searchWords(part)) words.add(word);
+  for (const [id, given] of Object.entries(content.answers?.values ?? {})) {
+    for (const value of typeof given === 'string' ? [given] : given) {
+      words.add(foldForSearch(`${id}=${value}`).replace(/\n/g, ' '));
+      for (const word of searchWords(value)) words.add(word);
+    }
+  }
   return [...words];
 }
 

@@ -38,6 +38,15 @@ export interface TipSubmission {
   readonly attachments?: readonly AttachmentInput[];
   readonly replyRoute?: TelegramReplyRoute;
   readonly deskName?: string;
+  /**
+   * Answers to the desk's questionnaire as the channel received them (question id to values),
+   * and the version the form showed; checked by submitTip, sealed with the rest. Absent: the
+   * channel did not ask the questionnaire, and the tip records none.
+   */
+  readonly answers?: {
+    readonly raw: Readonly<Record<string, readonly string[]>>;
+    readonly questionnaireId?: string;
+  };
 }
 
 export const TIP_CONTENT_VERSION = 1;
@@ -66,6 +75,14 @@ export const tipContentSchema = z.object({
   }),
   attachments: z.array(attachmentRefSchema),
   replyRoute: z.object({ kind: z.literal('telegram'), chatId: z.string().max(32) }).optional(),
+  /** The questionnaire version answered and the answers (core's questionnaire.ts). */
+  answers: z
+    .object({
+      questionnaire: z.string().max(64),
+      version: z.number().int().positive(),
+      values: z.record(z.string().max(40), z.union([z.string(), z.array(z.string())])),
+    })
+    .optional(),
 });
 
 export type TipContent = z.infer<typeof tipContentSchema>;

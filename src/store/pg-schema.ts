@@ -304,3 +304,18 @@ export const sharedCounters = pgTable(
     index('shared_counters_updated_idx').on(table.updatedAt),
   ],
 );
+
+/** Desk questionnaires, one row per version: see schema.ts. */
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: text('id').primaryKey(),
+    deskId: text('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    version: integer('version').notNull(),
+    definition: text('definition').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('questionnaires_desk_version_idx').on(table.deskId, table.version)],
+);

@@ -52,6 +52,8 @@ import type {
   TipId,
   TipListQuery,
   TipRecord,
+  QuestionnaireId,
+  QuestionnaireRow,
 } from '../core/ports.js';
 import { StoreOpenError } from './database.js';
 import { asPostgresFailure } from './storage-failure.js';
@@ -287,7 +289,13 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
     searchSegments,
     reviewerPasskeys,
     sharedCounters,
+    questionnaires,
   } = schema;
+  const questionnaireFromRow = (row: typeof questionnaires.$inferSelect): QuestionnaireRow => ({
+    ...row,
+    id: row.id as QuestionnaireId,
+    deskId: row.deskId as DeskId,
+  });
 
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
@@ -949,6 +957,43 @@ export function createPostgresStore(db: PgStoreDatabase, hooks: PostgresStoreHoo
           ).length;
         return deleted;
       }),
+
+    // Under the write lock, as appendSearchSegment; the unique (desk_id, version) index backs it.
+    appendQuestionnaire: (row) =>
+      transaction(async () => {
+        const last = first(
+          await q()
+            .select({ n: max(questionnaires.version) })
+            .from(questionnaires)
+            .where(eq(questionnaires.deskId, row.deskId)),
+        );
+        const record: QuestionnaireRow = { ...row, version: (last?.n ?? 0) + 1 };
+        await q().insert(questionnaires).values(record);
+        return record;
+      }),
+    getQuestionnaire: async (id) => {
+      const row = first(await q().select().from(questionnaires).where(eq(questionnaires.id, id)));
+      return row && questionnaireFromRow(row);
+    },
+    getCurrentQuestionnaire: async (deskId) => {
+      const row = first(
+        await q()
+          .select()
+          .from(questionnaires)
+          .where(eq(questionnaires.deskId, deskId))
+          .orderBy(desc(questionnaires.version))
+          .limit(1),
+      );
+      return row && questionnaireFromRow(row);
+    },
+    listQuestionnaires: async (deskId) =>
+      (
+        await q()
+          .select()
+          .from(questionnaires)
+          .where(eq(questionnaires.deskId, deskId))
+          .orderBy(questionnaires.version)
+      ).map(questionnaireFromRow),
 
     lastAudit: async () => {
       const row = first(

@@ -1,4 +1,12 @@
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { CHECK_BACK_CHOICES } from '../core/check-back.js';
 
 /*
@@ -304,4 +312,23 @@ export const sharedCounters = sqliteTable(
     primaryKey({ columns: [table.scope, table.key] }),
     index('shared_counters_updated_idx').on(table.updatedAt),
   ],
+);
+
+/**
+ * Desk questionnaires, one row per version (core's questionnaire.ts). Public text (the questions
+ * are on the tip form), so plaintext; never updated or deleted, so a tip shows the questions of
+ * the version it answered. Answers are never here: they are sealed inside the tip envelope.
+ */
+export const questionnaires = sqliteTable(
+  'questionnaires',
+  {
+    id: text('id').primaryKey(),
+    deskId: text('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    version: integer('version').notNull(),
+    definition: text('definition').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('questionnaires_desk_version_idx').on(table.deskId, table.version)],
 );

@@ -45,6 +45,8 @@ import type {
   TipId,
   TipListQuery,
   TipRecord,
+  QuestionnaireId,
+  QuestionnaireRow,
 } from '../core/ports.js';
 import { openDataDir, openDatabaseFile, StoreOpenError, type OpenedDatabase } from './database.js';
 import { createTransactionGate, type TransactionGate } from './transaction-gate.js';
@@ -304,7 +306,13 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
     searchSegments,
     reviewerPasskeys,
     sharedCounters,
+    questionnaires,
   } = schema;
+  const questionnaireFromRow = (row: typeof questionnaires.$inferSelect): QuestionnaireRow => ({
+    ...row,
+    id: row.id as QuestionnaireId,
+    deskId: row.deskId as DeskId,
+  });
   const tipFilters = (query: Omit<TipListQuery, 'limit' | 'offset'>): SQL | undefined => {
     const filters: SQL[] = [];
     // a row value, so SQLite seeks in the (…, received_at, id) index instead of scanning
@@ -981,6 +989,42 @@ function createSqliteStatements({ sqlite, db }: OpenedDatabase): SqliteStatement
           return deleted;
         })
         .immediate(),
+
+    appendQuestionnaire: (row) =>
+      sqlite
+        .transaction(() => {
+          const last = db
+            .select({ n: max(questionnaires.version) })
+            .from(questionnaires)
+            .where(eq(questionnaires.deskId, row.deskId))
+            .get();
+          const record: QuestionnaireRow = { ...row, version: (last?.n ?? 0) + 1 };
+          db.insert(questionnaires).values(record).run();
+          return record;
+        })
+        .immediate(),
+    getQuestionnaire: (id) => {
+      const row = db.select().from(questionnaires).where(eq(questionnaires.id, id)).get();
+      return row && questionnaireFromRow(row);
+    },
+    getCurrentQuestionnaire: (deskId) => {
+      const row = db
+        .select()
+        .from(questionnaires)
+        .where(eq(questionnaires.deskId, deskId))
+        .orderBy(desc(questionnaires.version))
+        .limit(1)
+        .get();
+      return row && questionnaireFromRow(row);
+    },
+    listQuestionnaires: (deskId) =>
+      db
+        .select()
+        .from(questionnaires)
+        .where(eq(questionnaires.deskId, deskId))
+        .orderBy(questionnaires.version)
+        .all()
+        .map(questionnaireFromRow),
 
     lastAudit: () => {
       const row = db.select().from(auditLog).orderBy(desc(auditLog.sequence)).limit(1).get();

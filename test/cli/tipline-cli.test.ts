@@ -88,6 +88,39 @@ describe('tipline export', () => {
     expect(lines[0]!.receivedAt).toMatch(/T\d\d:00:00\.000Z$/);
   });
 
+  it('prints a tip’s questionnaire answers with the question texts of the version answered', async () => {
+    const { dataDir, env, passphraseFile } = initialise();
+    const deps = await createDeps({ dataDir }, { logger: createMemoryLogger() });
+    try {
+      await submitTip(
+        deps,
+        submission('answers', { answers: { raw: { how_known: ['saw'], papers_taken: ['yes'] } } }),
+      );
+    } finally {
+      await deps.store.close();
+    }
+    const result = runCli(
+      ['export', '--reviewer', 'ana', '--passphrase-file', passphraseFile],
+      env,
+    );
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({
+      questionnaire: { version: 1 },
+      answers: [
+        {
+          id: 'papers_taken',
+          question: 'Has someone taken the passport or identity papers of the person in trouble?',
+          answer: ['yes'],
+        },
+        {
+          id: 'how_known',
+          question: 'How do you know about this?',
+          answer: ['I saw or heard it myself'],
+        },
+      ],
+    });
+  });
+
   it('refuses a wrong passphrase with one line, exit code 2, and prints no tip', async () => {
     const { dataDir, env } = initialise();
     await submitTips(dataDir, ['private']);

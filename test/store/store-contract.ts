@@ -4,6 +4,7 @@ import type {
   DeskKeyId,
   InvitationId,
   MessageId,
+  QuestionnaireId,
   ReviewerId,
   ReviewerRecord,
   SearchSegmentId,
@@ -850,6 +851,44 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(await store.deleteSearchSegments(['s1', 's2', 'nope'] as SearchSegmentId[])).toBe(2);
       expect((await store.appendSearchSegment(segment('s4', 4))).sequence).toBe(4);
       expect((await store.listSearchSegmentHeads(deskId)).map((h) => h.id)).toEqual(['s3', 's4']);
+      await store.close();
+    });
+
+    it('numbers questionnaire versions per desk, keeps every one and finds the current', async () => {
+      const store = await open();
+      const { deskId } = await seedDesk(store);
+      await store.insertDesk({
+        id: 'desk2' as DeskId,
+        name: 'b',
+        recoveryPublicKey: bytes(1),
+        createdAt: 1,
+      });
+      expect(await store.getCurrentQuestionnaire(deskId)).toBeUndefined();
+      const row = (id: string, desk: DeskId, definition: string) => ({
+        id: id as QuestionnaireId,
+        deskId: desk,
+        definition,
+        createdAt: 3_600_000,
+      });
+      expect((await store.appendQuestionnaire(row('q1', deskId, '{"a":1}'))).version).toBe(1);
+      expect((await store.appendQuestionnaire(row('q2', deskId, '{"a":2}'))).version).toBe(2);
+      expect((await store.appendQuestionnaire(row('q3', 'desk2' as DeskId, '{}'))).version).toBe(1);
+      expect(await store.getCurrentQuestionnaire(deskId)).toEqual({
+        ...row('q2', deskId, '{"a":2}'),
+        version: 2,
+      });
+      expect(await store.getQuestionnaire('q1' as QuestionnaireId)).toEqual({
+        ...row('q1', deskId, '{"a":1}'),
+        version: 1,
+      });
+      expect(await store.getQuestionnaire('nope' as QuestionnaireId)).toBeUndefined();
+      expect((await store.listQuestionnaires(deskId)).map((q) => [q.id, q.version])).toEqual([
+        ['q1', 1],
+        ['q2', 2],
+      ]);
+      await expect(
+        store.appendQuestionnaire(row('q4', 'no-desk' as DeskId, '{}')),
+      ).rejects.toThrow();
       await store.close();
     });
 

@@ -111,6 +111,8 @@ export const adminEn = {
   'tip.replySent': 'Reply sent.',
   'tip.replyStored': 'Reply stored in the case; the Telegram chat could not be reached now.',
   'tip.download': 'Download',
+  'tip.answers': 'Answers to the questionnaire (version {version})',
+  'tip.notSure': 'not sure',
   'tip.yes': 'yes',
   'tip.no': 'no',
   'people.heading': 'People and keys',

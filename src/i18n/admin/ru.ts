@@ -105,6 +105,8 @@ export const adminRu: AdminMessages = {
   'tip.replySent': 'Ответ отправлен.',
   'tip.replyStored': 'Ответ сохранён в деле; чат Telegram сейчас недоступен.',
   'tip.download': 'Скачать',
+  'tip.answers': 'Ответы на вопросы анкеты (версия {version})',
+  'tip.notSure': 'не уверен(а)',
   'tip.yes': 'да',
   'tip.no': 'нет',
   'people.heading': 'Люди и ключи',

@@ -104,6 +104,8 @@ export const adminSrCyrl: AdminMessages = {
   'tip.replySent': 'Одговор је послат.',
   'tip.replyStored': 'Одговор је сачуван у предмету; Telegram ћаскање тренутно није доступно.',
   'tip.download': 'Преузми',
+  'tip.answers': 'Одговори на упитник (верзија {version})',
+  'tip.notSure': 'није сигуран/сигурна',
   'tip.yes': 'да',
   'tip.no': 'не',
   'people.heading': 'Људи и кључеви',

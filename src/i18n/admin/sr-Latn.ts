@@ -104,6 +104,8 @@ export const adminSrLatn: AdminMessages = {
   'tip.replySent': 'Odgovor je poslat.',
   'tip.replyStored': 'Odgovor je sačuvan u predmetu; Telegram ćaskanje trenutno nije dostupno.',
   'tip.download': 'Preuzmi',
+  'tip.answers': 'Odgovori na upitnik (verzija {version})',
+  'tip.notSure': 'nije siguran/sigurna',
   'tip.yes': 'da',
   'tip.no': 'ne',
   'people.heading': 'Ljudi i ključevi',

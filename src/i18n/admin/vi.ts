@@ -106,6 +106,8 @@ export const adminVi: AdminMessages = {
   'tip.replyStored':
     'Câu trả lời đã được lưu trong vụ việc; hiện không thể kết nối tới cuộc trò chuyện Telegram.',
   'tip.download': 'Tải xuống',
+  'tip.answers': 'Câu trả lời bảng hỏi (phiên bản {version})',
+  'tip.notSure': 'không chắc',
   'tip.yes': 'có',
   'tip.no': 'không',
   'people.heading': 'Người dùng và khóa',

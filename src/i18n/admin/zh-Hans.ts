@@ -99,6 +99,8 @@ export const adminZhHans: AdminMessages = {
   'tip.replySent': '回复已发送。',
   'tip.replyStored': '回复已保存在案件中；目前无法联系到该 Telegram 聊天。',
   'tip.download': '下载',
+  'tip.answers': '问卷回答（第 {version} 版）',
+  'tip.notSure': '不确定',
   'tip.yes': '是',
   'tip.no': '否',
   'people.heading': '人员与密钥',

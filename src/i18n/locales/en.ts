@@ -86,6 +86,11 @@ export const en = {
   'error.tooLarge': 'That is too much to send at once. Please send fewer or smaller files.',
   'error.tooManyFiles': 'Too many files. You can send up to {count}.',
   'error.badFile': 'One of the files could not be read. Please try another file.',
+  'questions.heading': 'A few more questions',
+  'questions.onlyIf': 'Answer only if your answer to “{question}” was: {answers}.',
+  'questions.dateFrom': 'From',
+  'questions.dateTo': 'Until (for a period)',
+  'error.answer': 'Please check your answer to “{question}”.',
   'error.badInput': 'Something in the form was not right. Please check it and try again.',
   'error.rateLimited':
     'Too many reports are arriving just now. Please wait a little and try again.',

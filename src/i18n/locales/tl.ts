@@ -83,6 +83,11 @@ export const tl: Messages = {
     'Masyadong marami para ipadala nang sabay. Magpadala ng mas kaunti o mas maliliit na file.',
   'error.tooManyFiles': 'Masyadong maraming file. Hanggang {count} lang ang maipapadala.',
   'error.badFile': 'Hindi mabasa ang isa sa mga file. Sumubok ng ibang file.',
+  'questions.heading': 'Ilang tanong pa',
+  'questions.onlyIf': 'Sagutin lamang kung ang sagot mo sa “{question}” ay: {answers}.',
+  'questions.dateFrom': 'Mula',
+  'questions.dateTo': 'Hanggang (kung isang panahon)',
+  'error.answer': 'Pakisuri ang sagot mo sa “{question}”.',
   'error.badInput': 'May mali sa form. Pakisuri at subukan ulit.',
   'error.rateLimited':
     'Masyadong maraming ulat ang dumarating ngayon. Maghintay sandali at subukan ulit.',

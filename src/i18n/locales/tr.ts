@@ -179,4 +179,9 @@ export const tr: Messages = {
   'bot.alertLink.failed': 'Bu kod geçerli değil.',
   'bot.unavailable':
     'Sunucumuzdaki bir sorun nedeniyle bildiriminizi şu anda kaydedemiyoruz. Taslağınız duruyor; lütfen birkaç dakika sonra tekrar /submit gönderin.',
+  'questions.heading': 'Birkaç soru daha',
+  'questions.onlyIf': 'Yalnızca “{question}” sorusuna yanıtınız şuysa yanıtlayın: {answers}.',
+  'questions.dateFrom': 'Başlangıç',
+  'questions.dateTo': 'Bitiş (bir dönem için)',
+  'error.answer': 'Lütfen “{question}” sorusuna verdiğiniz yanıtı kontrol edin.',
 };

@@ -175,4 +175,9 @@ export const ur: Messages = {
   'bot.alertLink.failed': 'یہ کوڈ کام نہیں کرتا۔',
   'bot.unavailable':
     'ہمارے سرور پر ایک مسئلے کی وجہ سے ہم اس وقت آپ کی رپورٹ محفوظ نہیں کر سکتے۔ آپ کا مسودہ محفوظ ہے؛ براہ کرم چند منٹ بعد دوبارہ /submit بھیجیں۔',
+  'questions.heading': 'چند مزید سوالات',
+  'questions.onlyIf': 'صرف اس صورت میں جواب دیں اگر “{question}” کا آپ کا جواب یہ تھا: {answers}۔',
+  'questions.dateFrom': 'سے',
+  'questions.dateTo': 'تک (کسی مدت کے لیے)',
+  'error.answer': 'براہ کرم “{question}” کا اپنا جواب دوبارہ دیکھیں۔',
 };

@@ -189,4 +189,10 @@ export const uz: Messages = {
   'bot.alertLink.failed': 'Bu kod ishlamaydi.',
   'bot.unavailable':
     'Serverimizdagi muammo tufayli hozir murojaatingizni saqlay olmayapmiz. Qoralamangiz saqlangan; iltimos, bir necha daqiqadan soʻng /submit buyrugʻini qayta yuboring.',
+  'questions.heading': 'Yana bir nechta savol',
+  'questions.onlyIf':
+    'Faqat “{question}” savoliga javobingiz quyidagicha bo‘lsa javob bering: {answers}.',
+  'questions.dateFrom': 'Boshlanishi',
+  'questions.dateTo': 'Tugashi (muddat uchun)',
+  'error.answer': 'Iltimos, “{question}” savoliga bergan javobingizni tekshiring.',
 };

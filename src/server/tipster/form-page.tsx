@@ -1,4 +1,5 @@
-import type { CheckBack } from '../../core/index.js';
+import type { CheckBack, QuestionnaireRecord } from '../../core/index.js';
+import { QuestionnaireFields, type AnswerInput } from './questionnaire-fields.js';
 import type { IntakeLimits } from '../../core/index.js';
 import { EmergencyPanel } from './emergency-panel.js';
 import { countryName, countryOptions, type EmergencyDirectory } from '../../i18n/countries.js';
@@ -17,6 +18,8 @@ export interface FormValues {
   readonly contact?: string;
   /** A desk other than the main one, from a partner's link (`/?desk=name`). */
   readonly desk?: string;
+  /** Answers to the desk's questionnaire, by question id. */
+  readonly answers?: AnswerInput;
 }
 
 export interface FormPageProps {
@@ -28,6 +31,8 @@ export interface FormPageProps {
   readonly error?: string;
   /** The desk's check-back choice, for the receipt the in-browser path shows. */
   readonly checkBack?: CheckBack;
+  /** The desk's current questionnaire, asked after the fixed danger question. */
+  readonly questionnaire?: QuestionnaireRecord | undefined;
 }
 
 const ACCEPT = 'image/*,application/pdf,audio/*,video/*';
@@ -56,6 +61,7 @@ export function FormPage({
   values = {},
   error,
   checkBack,
+  questionnaire,
 }: FormPageProps) {
   const { t, locale } = page;
   return (
@@ -158,6 +164,15 @@ export function FormPage({
             ))}
           </div>
         </fieldset>
+        {questionnaire ? (
+          <QuestionnaireFields
+            page={page}
+            questionnaire={questionnaire}
+            {...(values.answers ? { answers: values.answers } : {})}
+            directory={directory}
+            maxChars={limits.maxFieldChars}
+          />
+        ) : null}
         <div class="field">
           <label for="attachments">
             {t('form.attachments.label')} <span class="tag">({t('form.optional')})</span>

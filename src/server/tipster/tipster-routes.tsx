@@ -16,6 +16,11 @@ import {
   type CoreDeps,
   findDeskByName,
   type IntakeLimits,
+  AnswerError,
+  MAX_QUESTIONS,
+  MAX_TEXT_ANSWER_CHARS,
+  questionnaireForForm,
+  textIn,
 } from '../../core/index.js';
 import { negotiateLocale, type Locale } from '../../i18n/locales.js';
 import { createTranslator, type MessageKey, type Messages } from '../../i18n/messages.js';
@@ -88,6 +93,28 @@ const files = (body: Body, name: string): File[] =>
     (v): v is File => typeof v !== 'string' && !(v.size === 0 && v.name === ''),
   );
 
+/**
+ * The questionnaire answers in a form: every `q.<id>` field (a period's end in `q.<id>.to`,
+ * joined as "from/to"), each value cut to what any answer may hold. Absent: the form had no
+ * questionnaire (no `questionnaire` field), and the tip records none.
+ */
+function answerInput(body: Body): { raw: Record<string, string[]>; id: string } | undefined {
+  const id = firstText(body, 'questionnaire');
+  if (id === undefined) return undefined;
+  const raw: Record<string, string[]> = {};
+  const names = Object.keys(body).filter((n) => n.startsWith('q.') && !n.endsWith('.to'));
+  for (const name of names.slice(0, MAX_QUESTIONS)) {
+    const texts = fieldValues(body, name)
+      .filter((v): v is string => typeof v === 'string')
+      .slice(0, 64)
+      .map((v) => clipText(v, MAX_TEXT_ANSWER_CHARS + 1));
+    const to = firstText(body, `${name}.to`)?.slice(0, 20);
+    if (to && texts[0]) texts[0] = `${texts[0]}/${to}`;
+    raw[name.slice(2)] = texts;
+  }
+  return { raw, id: id.slice(0, 64) };
+}
+
 function formValues(body: Body): FormValues {
   const danger = firstText(body, 'danger');
   const entries = {
@@ -98,6 +125,7 @@ function formValues(body: Body): FormValues {
     contact: firstText(body, 'contact'),
     danger: danger === 'yes' || danger === 'no' || danger === 'unknown' ? danger : undefined,
     desk: firstText(body, 'desk')?.slice(0, 64),
+    answers: answerInput(body)?.raw,
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
@@ -219,6 +247,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const desk = c.req.query('desk');
     const values = desk && (await findDeskByName(deps.core, desk)) ? { desk } : {};
     const checkBack = await checkBackForDesk(deps.core, values.desk);
+    const questionnaire = await questionnaireForForm(deps.core, values.desk);
     return c.html(
       htmlDocument(
         <FormPage
@@ -227,6 +256,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
           directory={deps.emergencyNumbers}
           values={values}
           checkBack={checkBack}
+          questionnaire={questionnaire}
         />,
       ),
     );
@@ -255,6 +285,10 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     const body = await readFormBody(c);
     const p = page(c, '/', body && firstText(body, 'lang'));
     const values = body ? formValues(body) : {};
+    const answers = body ? answerInput(body) : undefined;
+    const deskName =
+      values.desk && (await findDeskByName(deps.core, values.desk)) ? values.desk : undefined;
+    const questionnaire = await questionnaireForForm(deps.core, deskName);
     const renderForm = (status: TipsterErrorStatus, error: string) =>
       c.html(
         htmlDocument(
@@ -264,6 +298,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
             directory={deps.emergencyNumbers}
             values={shownValues(values, limits)}
             error={error}
+            questionnaire={questionnaire}
           />,
         ),
         status,
@@ -299,6 +334,7 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
         },
         attachments,
         ...(values.desk ? { deskName: values.desk } : {}),
+        ...(answers ? { answers: { raw: answers.raw, questionnaireId: answers.id } } : {}),
       });
       return c.html(
         htmlDocument(
@@ -315,6 +351,11 @@ export function registerTipsterRoutes(app: Hono, deps: TipsterWebDeps): void {
     } catch (error) {
       const mapped = tipsterError(error);
       if (!mapped) throw error;
+      if (error instanceof AnswerError) {
+        const question = questionnaire?.definition.questions.find((q) => q.id === error.questionId);
+        const label = question ? textIn(question.label, p.locale).text : error.questionId;
+        return renderForm(400, p.t('error.answer', { question: label }));
+      }
       if (isDomainError(error, 'too_large') && isTextField(error.field)) {
         const field = error.field;
         return renderForm(

@@ -17,6 +17,7 @@ import {
 import { ReplyForm } from '../replies/reply-form.js';
 import { MoveForm } from './move-form.js';
 import { CaseFileForm } from './case-file-form.js';
+import { AnswersTable } from './answers-table.js';
 
 /* One tip: its fields, files, triage, thread and note form (the reply form is replies'). */
 
@@ -71,6 +72,7 @@ export function TipPage(props: TipView) {
       <p class="message" id="tip-message">
         {f.message}
       </p>
+      <AnswersTable frame={props.frame} detail={props.detail} />
       {content.attachments.length > 0 ? (
         <>
           <h2>{t('field.attachments')}</h2>
