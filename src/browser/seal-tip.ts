@@ -19,11 +19,14 @@ interface SealedResponse {
   readonly error?: string;
 }
 
+/** The form's `#emergency-data` (form-page.tsx's emergencyJson). */
 interface EmergencyData {
-  readonly [country: string]: {
-    readonly intro: string;
-    readonly numbers: readonly { readonly label: string; readonly number: string }[];
-  };
+  /** "Call these numbers in {country}:" in the page's language. */
+  readonly call?: string;
+  /** Each kind of number (police, ambulance…) in the page's language. */
+  readonly kinds?: Readonly<Record<string, string>>;
+  /** By country code: [kind, number] pairs. */
+  readonly numbers?: Readonly<Record<string, readonly (readonly [string, string])[]>>;
 }
 
 const CORE_URL = '/static/seal-core.js';
@@ -65,22 +68,27 @@ function showReceipt(codename: string, danger: boolean, country: string | undefi
   const data = JSON.parse(
     document.querySelector('#emergency-data')?.textContent ?? '{}',
   ) as EmergencyData;
+  const countryName = document
+    .querySelector<HTMLSelectElement>('#country')
+    ?.selectedOptions[0]?.textContent?.trim();
   main.replaceChildren(template.content.cloneNode(true));
   const receipt = main.querySelector('#receipt');
   if (receipt) receipt.textContent = codename;
   const panel = main.querySelector<HTMLElement>('#emergency');
   if (panel && danger) {
-    const entry = country && Object.hasOwn(data, country) ? data[country] : undefined;
-    if (entry) {
+    const numbers = data.numbers ?? {};
+    const entry = country && Object.hasOwn(numbers, country) ? numbers[country] : undefined;
+    if (entry && data.call && countryName) {
       const intro = panel.querySelector('p');
-      if (intro) intro.textContent = entry.intro;
+      if (intro) intro.textContent = data.call.replace('{country}', countryName);
       const list = document.createElement('ul');
-      for (const n of entry.numbers) {
+      for (const [kind, number] of entry) {
         const item = document.createElement('li');
         const link = document.createElement('a');
-        link.href = `tel:${n.number}`;
-        link.textContent = n.number;
-        item.append(`${n.label}: `, link);
+        link.href = `tel:${number}`;
+        link.textContent = number;
+        const label = data.kinds && Object.hasOwn(data.kinds, kind) ? data.kinds[kind] : kind;
+        item.append(`${label}: `, link);
         list.append(item);
       }
       panel.append(list);

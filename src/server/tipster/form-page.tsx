@@ -2,7 +2,7 @@ import type { CheckBack, QuestionnaireRecord } from '../../core/index.js';
 import { QuestionnaireFields, type AnswerInput } from './questionnaire-fields.js';
 import type { IntakeLimits } from '../../core/index.js';
 import { EmergencyPanel } from './emergency-panel.js';
-import { countryName, countryOptions, type EmergencyDirectory } from '../../i18n/countries.js';
+import { countryOptions, type EmergencyDirectory } from '../../i18n/countries.js';
 import { ReceiptContent } from './receipt-page.js';
 import { PageShell, type PageContext } from './page-shell.js';
 
@@ -37,22 +37,28 @@ export interface FormPageProps {
 
 const ACCEPT = 'image/*,application/pdf,audio/*,video/*';
 
-/** Emergency numbers as inert JSON for the in-browser receipt; `<` escaped so it cannot close the script. */
+/**
+ * Emergency numbers as inert JSON for the in-browser receipt; `<` escaped so it cannot close the
+ * script. Compact (each text once, numbers as [kind, number]) because it rides on the no-JS
+ * page's 30 KB budget; the browser takes the country's name from the form's country list.
+ */
 function emergencyJson(page: PageContext, directory: EmergencyDirectory): string {
-  const data = Object.fromEntries(
-    Object.entries(directory).map(([code, entry]) => [
-      code,
-      {
-        intro: page.t('danger.call', { country: countryName(page.locale, code) }),
-        numbers: entry.numbers.map((n) => ({
-          label: page.t(`danger.kind.${n.kind}`),
-          number: n.number,
-        })),
-      },
-    ]),
-  );
+  const kinds = new Set(Object.values(directory).flatMap((e) => e.numbers.map((n) => n.kind)));
+  const data = {
+    call: page.t('danger.call', { country: COUNTRY_SLOT }),
+    kinds: Object.fromEntries([...kinds].map((kind) => [kind, page.t(`danger.kind.${kind}`)])),
+    numbers: Object.fromEntries(
+      Object.entries(directory).map(([code, entry]) => [
+        code,
+        entry.numbers.map((n) => [n.kind, n.number]),
+      ]),
+    ),
+  };
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+/** Where the in-browser receipt puts the country's name in `call`. */
+const COUNTRY_SLOT = '{country}';
 
 export function FormPage({
   page,

@@ -138,12 +138,19 @@ export function QuestionnaireFields(props: {
   const { t, locale } = page;
   const all = questionnaire.definition.questions;
   if (all.length === 0) return null;
-  const tag = (q: Question) => (
-    <span class="tag">({t(q.required ? 'form.required' : 'form.optional')})</span>
-  );
+  // When every question may be skipped, the heading says so once: a tag on each question costs
+  // the no-JS page (30 KB budget) hundreds of bytes in the scripts that take three per letter.
+  const allOptional = all.every((q) => !q.required);
+  const tag = (q: Question) =>
+    allOptional ? null : (
+      <span class="tag">({t(q.required ? 'form.required' : 'form.optional')})</span>
+    );
   return (
     <section>
-      <h2>{t('questions.heading')}</h2>
+      <h2>
+        {t('questions.heading')}
+        {allOptional ? <span class="tag"> ({t('form.optional')})</span> : null}
+      </h2>
       <input type="hidden" name="questionnaire" value={questionnaire.id} />
       {all.map((question) => {
         const label = textIn(question.label, locale).text;
